@@ -1,0 +1,158 @@
+"""Read every page under the docs folder, validate it, and check cross-links.
+
+Validation collects every problem before raising, so an editor fixes them in
+one pass instead of one build per typo.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem
+from .frontmatter import FrontMatterError, split
+from .model import Content, Letter, Page, Source, StagePage, Step
+from .schema import STAGES, LetterMeta, PageMeta, StageMeta, StepMeta
+
+# Which schema applies is decided by the folder a page lives in.
+KINDS: dict[str, type[BaseModel]] = {"steps": StepMeta, "stages": StageMeta, "letters": LetterMeta}
+
+MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+def load_content(docs_dir: Path) -> Content:
+    """Load and validate the whole guide, or raise ContentError."""
+    problems: list[Problem] = []
+    loaded: list[tuple[str, BaseModel, str]] = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        rel = path.relative_to(docs_dir).as_posix()
+        try:
+            data, body = split(path.read_text(encoding="utf-8"), _display(docs_dir, rel))
+        except FrontMatterError as exc:
+            problems.append(exc.problem)
+            continue
+        except UnicodeDecodeError:
+            problems.append(Problem(_display(docs_dir, rel), "", "the file is not UTF-8 text"))
+            continue
+        schema = KINDS.get(rel.split("/", 1)[0], PageMeta) if "/" in rel else PageMeta
+        try:
+            meta = schema.model_validate(data)
+        except ValidationError as exc:
+            problems += _problems_from(exc, _display(docs_dir, rel), schema, data)
+            continue
+        loaded.append((rel, meta, body))
+
+    content = _assemble(loaded)
+    problems += _cross_check(content, docs_dir)
+    if problems:
+        raise ContentError(problems)
+    return content
+
+
+def _display(docs_dir: Path, rel: str) -> str:
+    return f"{docs_dir.name}/{rel}"
+
+
+def _assemble(loaded: list[tuple[str, BaseModel, str]]) -> Content:
+    steps, stages, letters, pages = [], {}, {}, {}
+    for rel, meta, body in loaded:
+        if isinstance(meta, StepMeta):
+            steps.append(Step(rel, body, meta=meta))
+        elif isinstance(meta, StageMeta):
+            stages[meta.stage] = StagePage(rel, body, meta=meta)
+        elif isinstance(meta, LetterMeta):
+            letters[meta.id] = Letter(rel, body, meta=meta)
+        else:
+            pages[rel] = Page(rel, body, meta=meta)
+    steps.sort(key=lambda s: (s.meta.order, s.path))
+    return Content(tuple(steps), stages, letters, pages)
+
+
+def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], data: dict[str, Any]) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = err["loc"]
+        field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            parent = _schema_at(schema, loc[:-1])
+            allowed = ", ".join(parent.model_fields) if parent else "see the README"
+            message = f"unknown field. Allowed fields are: {allowed}"
+        elif kind == "missing":
+            message = "this field is required but missing"
+        else:
+            message = f"{err['msg']} (got {err['input']!r})"
+        problems.append(Problem(file, field, message))
+    return problems
+
+
+def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """Follow a pydantic error location down to the nested model it names."""
+    current: Any = schema
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation
+        args = getattr(annotation, "__args__", ())
+        current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
+        if current is None:
+            return None
+    return current
+
+
+def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    shown = lambda src: _display(docs_dir, src.path)  # noqa: E731
+
+    orders = Counter(s.meta.order for s in content.steps)
+    for step in content.steps:
+        if orders[step.meta.order] > 1:
+            others = [s.path for s in content.steps if s.meta.order == step.meta.order and s is not step]
+            problems.append(Problem(shown(step), "order", f"{step.meta.order} is also used by {', '.join(others)}; each step needs its own number"))
+
+    seen: dict[str, Step] = {}
+    for step in content.steps:
+        for i, item in enumerate(step.meta.checklist):
+            if item.id in seen:
+                problems.append(Problem(shown(step), f"checklist[{i}].id", f"'{item.id}' is already used in {seen[item.id].path}; item ids must be unique across the guide"))
+            else:
+                seen[item.id] = step
+        for i, letter in enumerate(step.meta.letters):
+            if letter not in content.letters:
+                known = ", ".join(sorted(content.letters)) or "none yet"
+                problems.append(Problem(shown(step), f"letters[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
+
+    for stage in STAGES:
+        if stage not in content.stages:
+            problems.append(Problem(f"{docs_dir.name}/stages/{stage}.md", "", f"the page for the '{stage}' stage is missing"))
+    for page in content.stages.values():
+        expected = f"stages/{page.meta.stage}.md"
+        if page.path != expected:
+            problems.append(Problem(shown(page), "stage", f"'{page.meta.stage}' must live in {expected}"))
+    for letter in content.letters.values():
+        expected = f"letters/{letter.meta.id}.md"
+        if letter.path != expected:
+            problems.append(Problem(shown(letter), "id", f"'{letter.meta.id}' must match the file name ({expected})"))
+
+    existing = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+    for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
+        for source in group:
+            problems += _broken_links(source, existing, shown(source))
+    return problems
+
+
+def _broken_links(source: Source, existing: set[str], file: str) -> list[Problem]:
+    problems = []
+    for match in MD_LINK.finditer(source.body):
+        target = match.group(1)
+        if "://" in target or target.startswith("mailto:"):
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.path), target))
+        if resolved not in existing:
+            problems.append(Problem(file, "body", f"the link to '{target}' points to no page"))
+    return problems

@@ -1,0 +1,110 @@
+"""The loaded guide: typed pages plus the questions the generators ask of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .schema import STAGES, ChecklistItem, LetterMeta, PageMeta, Stage, StageMeta, StepMeta, When
+
+
+def page_url(src_path: str) -> str:
+    """The public URL of a source page, relative to the site root.
+
+    Directory URLs (``steps/ask-for-feedback/``) are part of the public
+    contract: the checklist JSON, the PDFs' QR codes and the embeds print them.
+    """
+    stem = src_path[: -len(".md")] if src_path.endswith(".md") else src_path
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # relative to the docs folder, with forward slashes
+    body: str
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path)
+
+
+@dataclass(frozen=True)
+class Step(Source):
+    meta: StepMeta = field(kw_only=True)
+
+    @property
+    def slug(self) -> str:
+        return self.path.rsplit("/", 1)[-1][: -len(".md")]
+
+
+@dataclass(frozen=True)
+class StagePage(Source):
+    meta: StageMeta = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class Letter(Source):
+    meta: LetterMeta = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class Page(Source):
+    meta: PageMeta = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class TickItem:
+    """A checklist item with the step it belongs to and its effective 'when'."""
+
+    item: ChecklistItem
+    step: Step
+
+    @property
+    def id(self) -> str:
+        return self.item.id
+
+    @property
+    def text(self) -> str:
+        return self.item.text
+
+    @property
+    def when(self) -> When:
+        return self.item.when or self.step.meta.when
+
+    @property
+    def stages(self) -> list[Stage]:
+        return list(self.step.meta.stages)
+
+
+@dataclass(frozen=True)
+class Content:
+    steps: tuple[Step, ...]  # in reading order
+    stages: dict[str, StagePage]
+    letters: dict[str, Letter]
+    pages: dict[str, Page]
+
+    def steps_for(self, stage: Stage) -> list[Step]:
+        return [s for s in self.steps if stage in s.meta.stages]
+
+    def checklist(self, stage: Stage | None = None) -> list[TickItem]:
+        steps = self.steps if stage is None else self.steps_for(stage)
+        return [TickItem(item, step) for step in steps for item in step.meta.checklist]
+
+    def by_path(self, path: str) -> Step | StagePage | Letter | Page | None:
+        for group in (self.steps, self.stages.values(), self.letters.values(), self.pages.values()):
+            for source in group:
+                if source.path == path:
+                    return source
+        return None
+
+    @property
+    def last_reviewed(self) -> date:
+        dates = [s.meta.reviewed for g in (self.steps, self.stages.values(), self.letters.values(), self.pages.values()) for s in g]
+        return max(dates)
+
+
+__all__ = ["STAGES", "Content", "Letter", "Page", "StagePage", "Step", "TickItem", "page_url"]

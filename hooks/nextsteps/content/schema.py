@@ -1,0 +1,104 @@
+"""The front matter schema: one pydantic model per kind of page.
+
+Unknown fields are errors (``extra="forbid"``) so that a typo such as
+``sumary:`` is caught instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+Stage = Literal["application", "interview", "final"]
+When = Literal["today", "this-week", "ongoing"]
+Channel = Literal["email", "letter", "linkedin"]
+
+STAGES: tuple[Stage, ...] = ("application", "interview", "final")
+WHENS: tuple[When, ...] = ("today", "this-week", "ongoing")
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Summary = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=160)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+FieldName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _unique(values: list, what: str) -> list:
+    if len(set(values)) != len(values):
+        raise ValueError(f"each {what} may appear only once")
+    return values
+
+
+class ChecklistItem(StrictModel):
+    id: Slug = Field(description="Stable id: ticks are stored under it, so keep it when rewording the text.")
+    text: Text
+    when: When | None = Field(default=None, description="Overrides the step's 'when' for this item.")
+
+
+class PageMeta(StrictModel):
+    """Any page that is not a step, stage or letter (start page, privacy, ...)."""
+
+    title: Text
+    summary: Summary
+    reviewed: date
+    hide: list[Literal["navigation", "toc", "footer"]] = []
+
+
+class StageMeta(StrictModel):
+    """The page a reader lands on after choosing where they were turned down."""
+
+    title: Text
+    summary: Summary
+    stage: Stage
+    reviewed: date
+
+
+class StepMeta(StrictModel):
+    title: Text
+    summary: Summary
+    order: Annotated[int, Field(ge=1)]
+    stages: Annotated[list[Stage], Field(min_length=1)]
+    when: When
+    checklist: list[ChecklistItem] = []
+    letters: list[Slug] = []
+    reviewed: date
+
+    @field_validator("stages")
+    @classmethod
+    def _stages_unique(cls, v: list[Stage]) -> list[Stage]:
+        return _unique(v, "stage")
+
+    @field_validator("letters")
+    @classmethod
+    def _letters_unique(cls, v: list[str]) -> list[str]:
+        return _unique(v, "letter")
+
+
+class LetterField(StrictModel):
+    name: FieldName
+    label: Text
+    hint: str = ""
+    required: bool = True
+    example: str = ""
+
+
+class LetterMeta(StrictModel):
+    id: Slug
+    title: Text
+    purpose: Summary
+    send_when: Text
+    channel: Channel
+    subject: Text | None = None
+    fields: Annotated[list[LetterField], Field(min_length=1)]
+    reviewed: date
+
+    @field_validator("fields")
+    @classmethod
+    def _field_names_unique(cls, v: list[LetterField]) -> list[LetterField]:
+        _unique([f.name for f in v], "field name")
+        return v

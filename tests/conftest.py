@@ -1,0 +1,51 @@
+"""Fixtures every test module shares: the built site, a server and a browser."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from support import NO_CHROMIUM, CHROMIUM_ARGS, Server, build, find_chromium
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per test run with ``mkdocs build --strict``."""
+    result = build(tmp_path_factory.mktemp("site") / "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[Server]:
+    with Server(site) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    executable = find_chromium()
+    if executable is None:
+        pytest.fail(NO_CHROMIUM, pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    ctx = browser.new_context()
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    pg = context.new_page()
+    yield pg
+    pg.close()

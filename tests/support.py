@@ -1,0 +1,173 @@
+"""Shared test machinery: build the real site, serve it, drive real Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands")
+
+CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
+    """Run the real ``mkdocs build --strict`` as a user would."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
+        cwd=project,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the project, for tests that break its content on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif src.is_file():
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+def find_chromium() -> str | None:
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit if Path(explicit).exists() else None
+    for name in CHROMIUM_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+NO_CHROMIUM = (
+    "Chromium was not found, so the browser tests cannot run. "
+    "Install it with 'apt-get install -y chromium' (Debian/Ubuntu), "
+    "or set CHROMIUM_PATH to a Chromium or Chrome binary."
+)
+
+
+def parse_headers_file(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Read a Netlify/Cloudflare ``_headers`` file: path patterns with headers."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    if not path.is_file():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    if pattern.endswith("*"):
+        return path.startswith(pattern[:-1])
+    return path == pattern
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site the way a static host does, ``_headers`` included."""
+
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def log_message(self, format, *args):  # noqa: A002 - quiet test output
+        pass
+
+    def end_headers(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        applied: dict[str, str] = {}
+        for pattern, headers in self.rules:
+            if _matches(pattern, path):
+                for name, value in headers:
+                    applied[name] = value
+        for name, value in applied.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.is_file():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+class Server:
+    """A static server for a folder on 127.0.0.1 (or another loopback host)."""
+
+    def __init__(self, directory: Path, host: str = "127.0.0.1", headers: bool = True):
+        rules = parse_headers_file(directory / "_headers") if headers else []
+        handler = type("Handler", (SiteHandler,), {"rules": rules})
+        self.httpd = ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
+        self.host = host
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def url(self, path: str = "") -> str:
+        return f"{self.origin}/{path.lstrip('/')}"
+
+    def __enter__(self) -> "Server":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every built HTML page as a site path ('' for the start page)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        if rel == "404.html":
+            pages.append("404.html")
+        elif rel.endswith("index.html"):
+            pages.append(rel[: -len("index.html")])
+    return pages

@@ -1,0 +1,139 @@
+"""The content model rejects each kind of bad front matter with file, field and what is allowed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nextsteps.content import ContentError, load_content
+from support import ROOT
+
+STEP = """---
+title: Ask for feedback
+summary: Ask what went well.
+order: {order}
+stages: [interview]
+when: today
+checklist:
+  - id: {item_id}
+    text: Send the e-mail.
+letters: []
+reviewed: 2026-11-23
+---
+Body text.
+"""
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A copy of the real docs folder that a test may break."""
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
+
+
+def problems_for(docs: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        load_content(docs)
+    return str(caught.value)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_real_guide_is_valid():
+    content = load_content(ROOT / "docs")
+    assert [s.meta.order for s in content.steps] == sorted(s.meta.order for s in content.steps)
+    assert set(content.stages) == {"application", "interview", "final"}
+    assert len(content.checklist()) >= 12
+
+
+def test_missing_field(docs):
+    edit(docs / "steps/ask-for-feedback.md", "when:", "# when:")
+    message = problems_for(docs)
+    assert "docs/steps/ask-for-feedback.md: field 'when': this field is required" in message
+
+
+def test_unknown_field_lists_the_allowed_ones(docs):
+    edit(docs / "steps/ask-for-feedback.md", "summary:", "sumary:")
+    message = problems_for(docs)
+    assert "field 'sumary': unknown field. Allowed fields are: title, summary, order" in message
+
+
+def test_wrong_type(docs):
+    edit(docs / "steps/ask-for-feedback.md", "order: 3", "order: third")
+    assert "field 'order': Input should be a valid integer" in problems_for(docs)
+
+
+def test_unknown_stage_names_the_allowed_ones(docs):
+    path = docs / "steps/keep-applying.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("stages:")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + "stages: [applied]" + text[end:], encoding="utf-8")
+    message = problems_for(docs)
+    assert "field 'stages[0]'" in message and "'application', 'interview' or 'final'" in message
+    assert "'applied'" in message
+
+
+def test_unknown_when(docs):
+    path = docs / "steps/keep-applying.md"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\nwhen:") + 1
+    end = text.index("\n", start)
+    path.write_text(text[:start] + "when: tomorrow" + text[end:], encoding="utf-8")
+    message = problems_for(docs)
+    assert "field 'when'" in message and "'today', 'this-week' or 'ongoing'" in message
+
+
+def test_duplicate_order(docs):
+    (docs / "steps/extra.md").write_text(STEP.format(order=1, item_id="a-new-item"), encoding="utf-8")
+    message = problems_for(docs)
+    assert "docs/steps/extra.md: field 'order': 1 is also used by" in message
+
+
+def test_duplicate_checklist_id(docs):
+    existing = load_content(ROOT / "docs").checklist()[0].id
+    (docs / "steps/extra.md").write_text(STEP.format(order=99, item_id=existing), encoding="utf-8")
+    message = problems_for(docs)
+    assert f"field 'checklist[0].id': '{existing}' is already used in" in message
+
+
+def test_summary_too_long(docs):
+    path = docs / "steps/extra.md"
+    path.write_text(STEP.format(order=99, item_id="new-item").replace("Ask what went well.", "word " * 40), encoding="utf-8")
+    assert "field 'summary': String should have at most 160 characters" in problems_for(docs)
+
+
+def test_link_to_missing_letter(docs):
+    (docs / "steps/extra.md").write_text(STEP.format(order=99, item_id="new-item").replace("letters: []", "letters: [no-such-letter]"), encoding="utf-8")
+    message = problems_for(docs)
+    assert "docs/steps/extra.md: field 'letters[0]': no letter template has the id 'no-such-letter'" in message
+
+
+def test_link_to_missing_step(docs):
+    (docs / "steps/extra.md").write_text(STEP.format(order=99, item_id="new-item") + "\nSee [this](gone-away.md).\n", encoding="utf-8")
+    assert "docs/steps/extra.md: field 'body': the link to 'gone-away.md' points to no page" in problems_for(docs)
+
+
+def test_broken_yaml(docs):
+    edit(docs / "steps/ask-for-feedback.md", "stages: [", "stages: [[")
+    assert "docs/steps/ask-for-feedback.md: the front matter is not valid YAML (line" in problems_for(docs)
+
+
+def test_missing_front_matter(docs):
+    (docs / "privacy.md").write_text("Just text.\n", encoding="utf-8")
+    assert "docs/privacy.md: the file must start with front matter" in problems_for(docs)
+
+
+def test_every_problem_is_reported_at_once(docs):
+    edit(docs / "steps/ask-for-feedback.md", "summary:", "sumary:")
+    edit(docs / "steps/keep-learning.md", "reviewed:", "reviewd:")
+    message = problems_for(docs)
+    assert "ask-for-feedback.md" in message and "keep-learning.md" in message
+    assert message.startswith("4 content problems found") or "content problems found" in message
