@@ -1,0 +1,53 @@
+"""PDF rendering shared by the checklist and letter downloads.
+
+WeasyPrint takes most of a second to import, so it is imported only when a
+PDF is really rendered, and finished PDFs are cached by a hash of their HTML:
+a ``mkdocs serve`` rebuild after an edit that does not touch them does no PDF
+work at all.
+
+Fonts ship in ``fonts/`` so the PDFs embed the same glyphs on every machine,
+and dates come from the content (``dcterms`` meta), never the clock, so the
+same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+FONTS_DIR = Path(__file__).parent / "fonts"
+
+_cache: dict[str, bytes] = {}
+
+
+def font_face_css() -> str:
+    """@font-face rules for the bundled fonts, for a print stylesheet."""
+    regular = (FONTS_DIR / "DejaVuSans.ttf").as_uri()
+    bold = (FONTS_DIR / "DejaVuSans-Bold.ttf").as_uri()
+    return (
+        f"@font-face{{font-family:'Next Steps Sans';src:url('{regular}');font-weight:400}}\n"
+        f"@font-face{{font-family:'Next Steps Sans';src:url('{bold}');font-weight:700}}\n"
+    )
+
+
+def render_pdf(html: str) -> bytes:
+    """Render an HTML document to a tagged PDF (PDF/UA-1).
+
+    The document must carry ``<html lang>``, a ``<title>`` and
+    ``dcterms.created`` / ``dcterms.modified`` meta tags: they become the PDF's
+    language, title and dates.
+    """
+    key = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    from weasyprint import HTML  # deferred: slow to import, see module docstring
+
+    pdf = HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(pdf_variant="pdf/ua-1")
+    _cache[key] = pdf
+    return pdf
+
+
+def renders_so_far() -> int:
+    """How many distinct PDFs this process has rendered (for tests and benchmarks)."""
+    return len(_cache)
