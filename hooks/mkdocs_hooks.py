@@ -10,6 +10,7 @@ so everything built per run lives in ``_state`` and is reset in on_config.
 
 from __future__ import annotations
 
+import html
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
@@ -71,7 +72,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     source = content.by_path(page.file.src_uri)
     if source is None:
         return markdown
-    page.meta["description"] = getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", "")
+    # Material writes the description into an attribute without escaping it.
+    page.meta["description"] = html.escape(getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", ""))
     page.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)
     if isinstance(source, Step):
         return markdown + guide.step_extras_markdown(content, source)

