@@ -56,7 +56,7 @@ def nav(content: Content, generated: dict[str, str] | None = None) -> list[Any]:
     """
     generated = generated or {}
     stage_order = ["application", "interview", "final"]
-    items: list[Any] = [{"Start": "index.md"}]
+    items: list[Any] = [{"Start page": "index.md"}]
     items.append({"Where were you turned down?": [{content.stages[s].meta.title: content.stages[s].path} for s in stage_order if s in content.stages]})
     items.append({"Steps": [{s.meta.title: s.path} for s in content.steps]})
     for title, path in generated.items():
