@@ -18,12 +18,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import guide
+from nextsteps import checklist, embed, guide, hosting, letters
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, StagePage, Step, load_content
+from nextsteps.content import Content, ContentError, Letter, StagePage, Step, load_content
 
 
 @dataclass
@@ -31,6 +31,7 @@ class _BuildState:
     content: Content | None = None
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
+    letter_files: list[letters.Generated] = field(default_factory=list)
 
 
 _state = _BuildState()
@@ -44,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
         _state.content = load_content(Path(config.docs_dir))
+        checklist.check_site_url(config.site_url, config_file.name)
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     if _state.brand.logo:
@@ -51,7 +53,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:
-        config.nav = guide.nav(_state.content)
+        config.nav = guide.nav(_state.content, generated=checklist.NAV)
+        config.nav.append(embed.NAV)
     # Same sources, same bytes: date the build by the newest review, not the clock.
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
@@ -63,12 +66,23 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
+    for out in checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name):
+        inclusion = InclusionLevel.NOT_IN_NAV if out.not_in_nav else InclusionLevel.UNDEFINED
+        files.append(File.generated(config, out.path, content=out.content, inclusion=inclusion))
+    for out in embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url):
+        files.append(File.generated(config, out.path, content=out.content))
+    files.append(File.generated(config, embed.LOADER, abs_src_path=str(Path(config.theme.custom_dir, embed.LOADER_SOURCE))))
+    _state.letter_files = letters.generated_files(_state.content, author=_state.brand.name, site_url=config.site_url, site_name=config.site_name)
+    for out in _state.letter_files:
+        files.append(File.generated(config, out.path, content=out.content))
+    files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     content = _state.content
     assert content is not None
+    page.meta["oembed"] = embed.discovery_link(page.file.src_uri, content, config.site_url)
     source = content.by_path(page.file.src_uri)
     if source is None:
         return markdown
@@ -76,9 +90,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["description"] = html.escape(getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", ""))
     page.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)
     if isinstance(source, Step):
-        return markdown + guide.step_extras_markdown(content, source)
+        if source.meta.checklist:
+            page.meta["scripts"] = [*page.meta.get("scripts", []), checklist.SCRIPT]
+        return markdown + checklist.step_markdown(content, source) + guide.step_extras_markdown(content, source)
     if isinstance(source, StagePage):
-        return markdown + guide.stage_steps_markdown(content, source.meta.stage, source.path)
+        return markdown + guide.stage_steps_markdown(content, source.meta.stage, source.path) + checklist.stage_link_markdown(source.meta.stage, source.path)
+    if isinstance(source, Letter):
+        page.meta["scripts"] = [*page.meta.get("scripts", []), letters.SCRIPT]
+        return letters.page_markdown(source, _state.letter_files)
     if source.path == "index.md":
         return markdown + "\n\n" + guide.steps_list_markdown(list(content.steps), source.path)
     return markdown
@@ -87,3 +106,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["brand"] = _state.brand
     return env
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The headers file lists every top-level folder, so it is written last."""
+    site = Path(config.site_dir)
+    (site / hosting.HEADERS_FILE).write_text(hosting.headers_file(site), encoding="utf-8")

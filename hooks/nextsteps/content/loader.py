@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, split
+from .letter_template import letter_problems
 from .model import Content, Letter, Page, Source, StagePage, Step
 from .schema import STAGES, LetterMeta, PageMeta, StageMeta, StepMeta
 
@@ -47,6 +48,7 @@ def load_content(docs_dir: Path) -> Content:
             continue
         loaded.append((rel, meta, body))
 
+    problems += _duplicate_letter_ids(loaded, docs_dir)
     content = _assemble(loaded)
     problems += _cross_check(content, docs_dir)
     if problems:
@@ -73,6 +75,18 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]]) -> Content:
     return Content(tuple(steps), stages, letters, pages)
 
 
+def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) -> list[Problem]:
+    first: dict[str, str] = {}
+    problems = []
+    for rel, meta, _ in loaded:
+        if isinstance(meta, LetterMeta):
+            if meta.id in first:
+                problems.append(Problem(_display(docs_dir, rel), "id", f"'{meta.id}' is already used by {_display(docs_dir, first[meta.id])}; each letter needs its own id"))
+            else:
+                first[meta.id] = rel
+    return problems
+
+
 def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], data: dict[str, Any]) -> list[Problem]:
     problems = []
     for err in exc.errors():
@@ -85,10 +99,26 @@ def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], dat
             message = f"unknown field. Allowed fields are: {allowed}"
         elif kind == "missing":
             message = "this field is required but missing"
+        elif kind == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
+            message = "must not be empty"
         else:
             message = f"{err['msg']} (got {err['input']!r})"
+        item = _checklist_item_id(loc, data)
+        if item:
+            message = f"checklist item '{item}': {message}"
         problems.append(Problem(file, field, message))
     return problems
+
+
+def _checklist_item_id(loc: tuple, data: dict[str, Any]) -> str | None:
+    """The id of the checklist item an error is in, so the editor can find it."""
+    if len(loc) < 3 or loc[0] != "checklist" or not isinstance(loc[1], int) or loc[2] == "id":
+        return None
+    items = data.get("checklist")
+    if not isinstance(items, list) or loc[1] >= len(items) or not isinstance(items[loc[1]], dict):
+        return None
+    item_id = items[loc[1]].get("id")
+    return item_id if isinstance(item_id, str) and item_id else None
 
 
 def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -138,6 +168,7 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
         expected = f"letters/{letter.meta.id}.md"
         if letter.path != expected:
             problems.append(Problem(shown(letter), "id", f"'{letter.meta.id}' must match the file name ({expected})"))
+        problems += letter_problems(letter, shown(letter))
 
     existing = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):

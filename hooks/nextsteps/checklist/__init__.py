@@ -1,0 +1,30 @@
+"""Checklists: every item lives once, in the step pages' front matter.
+
+From those items the build makes the interactive lists (whole guide, per
+stage, per step), a JSON feed for recruiters, and printable PDFs. Nothing
+here imports the site engine, and WeasyPrint is loaded only when a PDF has
+to be rendered (see ``nextsteps.pdf``).
+"""
+
+from .api import check_site_url, checklist_json
+from .outputs import NAV, SCRIPT, Generated, generated_files, page_path, pdf_path
+from .printable import PAPERS, print_html
+from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
+
+__all__ = [
+    "NAV",
+    "PAPERS",
+    "SCRIPT",
+    "Generated",
+    "check_site_url",
+    "checklist_json",
+    "generated_files",
+    "groups",
+    "page_path",
+    "pdf_path",
+    "print_html",
+    "stage_link_markdown",
+    "step_markdown",
+    "step_widget_html",
+    "widget_html",
+]

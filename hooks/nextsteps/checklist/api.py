@@ -1,0 +1,46 @@
+"""``/api/checklist.json``: the items for recruiters who draw the list themselves.
+
+The shape is a public contract (``version`` 1). Key order and formatting are
+fixed so that the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+from ..content import Content, ContentError, Problem
+
+VERSION = 1
+
+
+def absolute(site_url: str, path: str) -> str:
+    """A site path as a full address; ``site_url`` is the published root."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, path)
+
+
+def checklist_data(content: Content, site_url: str) -> dict:
+    return {
+        "version": VERSION,
+        "items": [
+            {
+                "id": item.id,
+                "text": item.text,
+                "when": item.when,
+                "stages": list(item.stages),
+                "step": {"title": item.step.meta.title, "url": absolute(site_url, item.step.url)},
+            }
+            for item in content.checklist()
+        ],
+    }
+
+
+def checklist_json(content: Content, site_url: str) -> str:
+    return json.dumps(checklist_data(content, site_url), ensure_ascii=False, indent=2) + "\n"
+
+
+def check_site_url(site_url: str | None, config_file: str) -> None:
+    """The JSON feed and the QR codes print full addresses, so they need the site's."""
+    if not site_url or "://" not in site_url:
+        raise ContentError([Problem(config_file, "site_url", "set the full address the site is published at, such as 'https://example.org/'. The checklist's QR codes and JSON feed print it")])

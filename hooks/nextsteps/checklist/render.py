@@ -1,0 +1,110 @@
+"""The interactive checklist as an HTML fragment, and the Markdown around it.
+
+The fragment works without JavaScript: real checkboxes with real labels.
+``checklist.js`` adds saving, the progress line and "Start again", which is
+why those two start out ``hidden``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..content import WHENS, Content, Step, TickItem
+from ..content.schema import Stage, When
+from .templating import render
+
+WHEN_LABELS: dict[When, str] = {"today": "Today", "this-week": "This week", "ongoing": "Ongoing"}
+ID_PREFIX = "ns-check-"
+
+
+@dataclass(frozen=True)
+class Group:
+    when: When
+    label: str
+    items: list[TickItem]
+
+
+def groups(items: list[TickItem]) -> list[Group]:
+    """Items grouped by when to do them, keeping reading order inside each group."""
+    found = [Group(when, WHEN_LABELS[when], [i for i in items if i.when == when]) for when in WHENS]
+    return [g for g in found if g.items]
+
+
+def widget_html(
+    content: Content,
+    stage: Stage | None = None,
+    *,
+    step_href: Callable[[Step], str],
+    new_tab: bool = False,
+    heading_level: int = 2,
+    id_prefix: str = ID_PREFIX,
+) -> str:
+    """The checklist for the whole guide, or for one stage, each item linked to its step.
+
+    It carries every item id in the guide (``data-all-ids``), so the script can
+    forget ticks for items that were removed, wherever the fragment is shown.
+    """
+    return _fragment(
+        content.checklist(stage),
+        all_ids=[i.id for i in content.checklist()],
+        step_href=step_href,
+        new_tab=new_tab,
+        heading_level=heading_level,
+        id_prefix=id_prefix,
+    )
+
+
+def step_widget_html(content: Content, step: Step, *, heading_level: int = 3, id_prefix: str = ID_PREFIX) -> str:
+    """The checklist of one step, for that step's own page (no links to itself).
+
+    It leaves out the guide-wide id list: with hundreds of steps that list on
+    every step page would make the site grow with the square of its size. The
+    checklist pages and embeds carry it and do the tidying.
+    """
+    items = [TickItem(item, step) for item in step.meta.checklist]
+    return _fragment(items, all_ids=None, step_href=None, new_tab=False, heading_level=heading_level, id_prefix=id_prefix)
+
+
+def _fragment(items, *, all_ids, step_href, new_tab, heading_level, id_prefix) -> str:
+    if not 2 <= heading_level <= 5:
+        raise ValueError("heading_level must be 2 to 5")
+    return render(
+        "widget.html",
+        groups=groups(items),
+        all_ids=all_ids,
+        step_href=step_href,
+        new_tab=new_tab,
+        level=heading_level,
+        prefix=id_prefix,
+        total=len(items),
+    ).strip()
+
+
+def rel_path(from_path: str, to_path: str) -> str:
+    """A Markdown link between two source files; the site engine checks and rewrites it."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def rel_url(from_url: str, to_url: str) -> str:
+    """A link between two public directory URLs, for raw HTML the engine leaves alone."""
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+def step_markdown(content: Content, step: Step) -> str:
+    """'Your checklist' for a step page, appended after the editor's text."""
+    if not step.meta.checklist:
+        return ""
+    full = rel_path(step.path, "checklist/index.md")
+    return (
+        "\n\n## Your checklist\n\n"
+        + step_widget_html(content, step)
+        + f"\n\nYour ticks are saved in this browser only. See [the checklist for all the steps]({full}).\n"
+    )
+
+
+def stage_link_markdown(stage: Stage, from_path: str) -> str:
+    """The link from a stage page to the checklist made for that stage."""
+    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, f'checklist/{stage}.md')}). You can tick things off as you go, or print it.\n"

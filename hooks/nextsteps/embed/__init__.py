@@ -1,0 +1,27 @@
+"""Widgets other websites can embed: chrome-less pages, snippets and oEmbed.
+
+A recruiter pastes one snippet. ``embed.js`` turns it into an iframe of a
+page under ``/embed/`` that fits its content and reports what happens
+(ready, progress counts, a copied letter) to the host page. With no script
+at all, the plain iframe snippet still works.
+"""
+
+from .outputs import NAV, RECRUITER_PAGE, Generated, discovery_link, generated_files
+from .snippets import LOADER, LOADER_SOURCE, iframe_snippet, loader_snippet, oembed_data
+from .widgets import KINDS, Widget, widgets
+
+__all__ = [
+    "KINDS",
+    "LOADER",
+    "LOADER_SOURCE",
+    "NAV",
+    "RECRUITER_PAGE",
+    "Generated",
+    "Widget",
+    "discovery_link",
+    "generated_files",
+    "iframe_snippet",
+    "loader_snippet",
+    "oembed_data",
+    "widgets",
+]

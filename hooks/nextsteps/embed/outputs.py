@@ -1,0 +1,171 @@
+"""Everything embedding adds to a build, as plain (path, content) pairs.
+
+The widget pages are complete HTML documents written here, not pages of the
+guide's theme: they must not load the theme's scripts, header or search,
+and being plain HTML files keeps them out of the site's search index.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .. import checklist, letters
+from ..brand import Brand
+from ..content import STAGES, Content, page_url
+from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
+from .widgets import Widget, widgets
+
+HERE = Path(__file__).parent
+RECRUITER_PAGE = "embed/index.md"
+RECRUITER_TITLE = "Embed on your website"
+NAV = {RECRUITER_TITLE: RECRUITER_PAGE}
+STYLESHEET = "embed/assets/embed.css"
+FRAME_SCRIPT = "assets/javascripts/embed-frame.js"
+# The checklist's own stylesheet, shared with the guide's pages.
+CHECKLIST_STYLESHEET = "assets/stylesheets/checklist.css"
+RECRUITER_SCRIPT = "assets/javascripts/embed-recruiter.js"
+
+
+@dataclass(frozen=True)
+class Generated:
+    path: str  # site path of the source, e.g. 'embed/guide/index.html'
+    content: str | bytes
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def _root(url: str) -> str:
+    """The relative way from a page's directory URL back to the site root."""
+    depth = len([p for p in url.split("/") if p])
+    return "../" * depth
+
+
+def _rel(from_url: str, to_url: str) -> str:
+    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    return "./" if rel == "." else rel + "/"
+
+
+@dataclass(frozen=True)
+class _Body:
+    html: str
+    scripts: tuple[str, ...] = ()
+    stylesheets: tuple[str, ...] = ()
+
+
+def _body(widget: Widget, content: Content, root: str) -> _Body:
+    """The widget's own HTML and the files it needs, relative to the site root.
+
+    Checklists and letters reuse the very fragments, scripts and styles of
+    the guide's pages; embed.css supplies the few theme values they read.
+    """
+    if widget.kind == "guide":
+        return _Body(_env().get_template("guide.html").render(steps=content.steps, root=root))
+    if widget.kind == "checklist":
+        html = checklist.widget_html(content, widget.stage, step_href=lambda step: root + step.url, new_tab=True, heading_level=2)
+        return _Body(html, (checklist.SCRIPT,), (CHECKLIST_STYLESHEET,))
+    assert widget.letter is not None
+    return _Body(letters.widget_html(content.letters[widget.letter], heading_level=2), (letters.SCRIPT,), (letters.STYLESHEET,))
+
+
+def frame_page(widget: Widget, content: Content, brand: Brand) -> str:
+    root = _root(widget.path)
+    body = _body(widget, content, root)
+    return _env().get_template("frame.html").render(
+        widget=widget,
+        root=root,
+        stylesheets=(*body.stylesheets, STYLESHEET),
+        scripts=(FRAME_SCRIPT, *body.scripts),
+        body=Markup(body.html),
+        brand=brand,
+        full_url=_rel(widget.path, page_url(widget.page)),
+        full_link_text="Open the full guide" if widget.kind == "guide" else "Open this in the full guide",
+    )
+
+
+DESCRIPTIONS = {
+    "guide": "Every step in a few words, each linking to the full page.",
+    "checklist": "Everything to do from all the steps, to tick off. Ticks are saved in the visitor's browser.",
+}
+
+
+def _description(widget: Widget, content: Content) -> str:
+    if widget.key in DESCRIPTIONS:
+        return DESCRIPTIONS[widget.key]
+    if widget.stage:
+        title = content.stages[widget.stage].meta.title
+        return f"Only the things to do for someone {title[:1].lower()}{title[1:]}."
+    return content.letters[widget.letter].meta.purpose if widget.letter else ""
+
+
+EVENT_EXAMPLE = """var widget = document.querySelector("[data-nextsteps-embed]");
+widget.addEventListener("nextsteps:progress", function (event) {
+  if (event.detail.done === event.detail.total) {
+    console.log("The checklist is finished");
+  }
+});"""
+
+
+def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site_url: str) -> str:
+    origin = absolute(site_url, "/").rstrip("/")
+    first = found[0]
+    return _env().get_template("recruiter.md.j2").render(
+        title=RECRUITER_TITLE,
+        description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
+        scripts=[LOADER, RECRUITER_SCRIPT],
+        widgets=found,
+        stages=STAGES,
+        accent=brand.accent,
+        descriptions={w.key: _description(w, content) for w in found},
+        loader_snippets={w.key: loader_snippet(w, site_url) for w in found},
+        iframe_snippets={w.key: iframe_snippet(w, site_url) for w in found},
+        # The preview runs the loader this page already includes, so it
+        # works on every copy of the site, not only the published one.
+        preview_element=loader_element(first, _rel("embed/", page_url(first.page))),
+        preview_snippet=loader_snippet(first, site_url),
+        builder_data={
+            "loader": absolute(site_url, LOADER),
+            "widgets": [
+                {"key": w.key, "title": w.title, "attributes": w.attributes, "href": absolute(site_url, page_url(w.page))}
+                for w in found
+            ],
+        },
+        event_example=EVENT_EXAMPLE,
+        csp_example=f"Content-Security-Policy: script-src 'self' {origin}; frame-src {origin}",
+    )
+
+
+def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Generated]:
+    """The widget pages, their stylesheet, the oEmbed answers and the recruiters' page."""
+    found = widgets(content)
+    out = [Generated(STYLESHEET, (HERE / "embed.css").read_text(encoding="utf-8"))]
+    for widget in found:
+        out.append(Generated(widget.path + "index.html", frame_page(widget, content, brand)))
+        data = oembed_data(widget, site_url, brand.name)
+        out.append(Generated(oembed_path(widget), json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"))
+    out.append(Generated(RECRUITER_PAGE, recruiter_markdown(found, content, brand, site_url)))
+    return out
+
+
+def discovery_link(src_path: str, content: Content, site_url: str) -> dict[str, str] | None:
+    """The oEmbed <link> for a page of the guide that has a matching widget."""
+    for widget in widgets(content):
+        if widget.page == src_path:
+            return {"href": absolute(site_url, oembed_path(widget)), "title": widget.title}
+    return None

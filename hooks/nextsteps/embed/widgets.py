@@ -1,0 +1,78 @@
+"""What can be embedded: one widget per embed page, derived from the content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..content import STAGES, Content
+from ..content.schema import Stage
+
+Kind = Literal["guide", "checklist", "letter"]
+
+# Kind -> height in CSS pixels that the plain iframe uses and the loader
+# reserves until the widget reports its real height: about the height of
+# each kind at 600px wide, so a plain frame rarely needs to scroll.
+KINDS: dict[Kind, int] = {"guide": 900, "checklist": 1800, "letter": 2000}
+
+
+@dataclass(frozen=True)
+class Widget:
+    kind: Kind
+    key: str  # names the oEmbed file and the snippet on the recruiters' page
+    title: str  # the page <title> and the iframe's title: they must match
+    page: str  # the full page on the site, as a source path ('checklist/index.md')
+    stage: Stage | None = None
+    letter: str | None = None
+
+    @property
+    def path(self) -> str:
+        """The embed page's URL, relative to the site root."""
+        if self.kind == "guide":
+            return "embed/guide/"
+        if self.kind == "checklist":
+            return f"embed/checklist/{self.stage}/" if self.stage else "embed/checklist/"
+        return f"embed/letters/{self.letter}/"
+
+    @property
+    def height(self) -> int:
+        return KINDS[self.kind]
+
+    @property
+    def attributes(self) -> dict[str, str]:
+        """The loader snippet's data-* attributes that pick this widget."""
+        attrs = {"data-nextsteps-embed": self.kind}
+        if self.stage:
+            attrs["data-stage"] = self.stage
+        if self.letter:
+            attrs["data-letter"] = self.letter
+        return attrs
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def guide_widget() -> Widget:
+    return Widget("guide", "guide", "Your next steps after a job rejection", "index.md")
+
+
+def checklist_widgets(content: Content) -> list[Widget]:
+    found = [Widget("checklist", "checklist", "Your checklist after a job rejection", "checklist/index.md")]
+    for stage in STAGES:
+        if stage in content.stages:
+            title = f"Your checklist: {_lower_first(content.stages[stage].meta.title)}"
+            found.append(Widget("checklist", f"checklist-{stage}", title, f"checklist/{stage}.md", stage=stage))
+    return found
+
+
+def letter_widgets(content: Content) -> list[Widget]:
+    return [
+        Widget("letter", f"letter-{letter.meta.id}", f"Letter template: {letter.meta.title}", letter.path, letter=letter.meta.id)
+        for letter in sorted(content.letters.values(), key=lambda l: l.path)
+    ]
+
+
+def widgets(content: Content) -> list[Widget]:
+    """Every widget, in the order the recruiters' page lists them."""
+    return [guide_widget(), *checklist_widgets(content), *letter_widgets(content)]

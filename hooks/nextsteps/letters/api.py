@@ -1,0 +1,38 @@
+"""``/api/letters.json``: the templates for recruiters who build their own forms.
+
+The shape is a public contract (``version`` 1); key order and formatting are
+fixed so that the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+from ..content import Content, Letter
+from ..content.letter_template import normalise
+
+VERSION = 1
+
+
+def absolute(site_url: str | None, path: str) -> str:
+    base = site_url or "/"
+    return urljoin(base if base.endswith("/") else base + "/", path)
+
+
+def letter_entry(letter: Letter, site_url: str | None) -> dict:
+    meta = letter.meta
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "url": absolute(site_url, letter.url),
+        "channel": meta.channel,
+        "subject": meta.subject,
+        "fields": [{"name": f.name, "label": f.label, "required": f.required} for f in meta.fields],
+        "body": normalise(letter.body),
+    }
+
+
+def letters_json(content: Content, site_url: str | None) -> str:
+    data = {"version": VERSION, "letters": [letter_entry(l, site_url) for l in content.letters.values()]}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

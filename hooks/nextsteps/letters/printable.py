@@ -1,0 +1,75 @@
+"""The PDF copy of a template, to print and fill in by hand with a pen."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from ..content import Letter
+from ..pdf import font_face_css, render_pdf
+from .api import absolute
+from .render import Part, render_parts
+from .widget import environment, labels
+
+HOW = {"email": "type it into an e-mail", "letter": "copy it out neatly or type it up", "linkedin": "type it into LinkedIn"}
+
+
+@cache
+def _css() -> str:
+    return (Path(__file__).parent / "printable.css").read_text(encoding="utf-8")
+
+
+def gap(label: str) -> Markup:
+    return Markup('<span class="gap"><span class="gap__line"></span><span class="gap__label">{}</span></span>').format(label)
+
+
+def gap_block(label: str, lines: int) -> Markup:
+    rule = Markup('<span class="gap__line"></span>')
+    return Markup('<span class="gap gap--block">{}<span class="gap__label">{}</span></span>').format(rule * lines, label)
+
+
+def _inline(parts: list[Part], names: dict[str, str]) -> list[list[Markup]]:
+    """Parts as paragraphs of lines, each gap drawn as a line to write on."""
+    paragraphs: list[list[Markup]] = [[Markup("")]]
+    for part in parts:
+        if part.kind == "gap":
+            paragraphs[-1][-1] += gap(names.get(part.name, part.name))
+            continue
+        for p_index, para in enumerate(part.text.split("\n\n")):
+            if p_index:
+                paragraphs.append([Markup("")])
+            for l_index, line in enumerate(para.split("\n")):
+                if l_index:
+                    paragraphs[-1].append(Markup(""))
+                paragraphs[-1][-1] += escape(line)
+    return paragraphs
+
+
+def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> str:
+    meta = letter.meta
+    names = labels(letter)
+    url = absolute(site_url, letter.url)
+    subject = None
+    if meta.channel == "email" and meta.subject:
+        subject = _inline(render_parts(meta.subject, {}, names, blank_form=True, inline=True), names)[0][0]
+    return environment().get_template("printable.html").render(
+        title=meta.title,
+        purpose=meta.purpose,
+        author=author,
+        date=meta.reviewed.isoformat(),
+        css=Markup(font_face_css() + _css()),
+        how=HOW[meta.channel],
+        channel=meta.channel,
+        subject=subject,
+        paragraphs=_inline(render_parts(letter.body, {}, names, blank_form=True), names),
+        gap=gap,
+        gap_block=gap_block,
+        site_name=site_name,
+        display_url=url.split("://", 1)[-1],
+    )
+
+
+def pdf_bytes(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> bytes:
+    return render_pdf(pdf_html(letter, author=author, site_url=site_url, site_name=site_name))

@@ -1,0 +1,109 @@
+"""The letter tool as an HTML fragment, usable on any page (guide or embed)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from ..content import Letter
+from ..content.letter_template import normalise
+from .render import Part, render_parts
+
+ID_PREFIX = "ns-letter-"
+CHANNEL_TEXT = {
+    "email": "By e-mail",
+    "letter": "As a letter, by post or by e-mail",
+    "linkedin": "As a LinkedIn message",
+}
+NOUN = {"email": "e-mail", "letter": "letter", "linkedin": "message"}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    label: str
+    required: bool
+    help: str
+
+
+def labels(letter: Letter) -> dict[str, str]:
+    return {f.name: f.label for f in letter.meta.fields}
+
+
+def help_text(hint: str, example: str) -> str:
+    """The hint under a box; an example stands in when there is no hint."""
+    if hint.strip():
+        return hint.strip()
+    return f"For example: {example.strip()}" if example.strip() else ""
+
+
+def parts_html(parts: list[Part]) -> Markup:
+    """Filled-in parts as HTML, the way letters.js builds them in the browser."""
+    out = []
+    for part in parts:
+        if part.kind == "text":
+            out.append(escape(part.text))
+        elif part.kind == "value":
+            out.append(Markup('<bdi class="ns-value">{}</bdi>').format(part.text))
+        else:
+            out.append(Markup('<mark class="ns-gap">{}</mark>').format(part.text))
+    return Markup("").join(out)
+
+
+def script_json(data: object) -> Markup:
+    """JSON that is safe inside <script type="application/json">: no '<', '>' or '&' left raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def widget_data(letter: Letter) -> dict:
+    """What letters.js needs: the templates and the fields, nothing a visitor typed."""
+    meta = letter.meta
+    return {
+        "id": meta.id,
+        "title": meta.title,
+        "channel": meta.channel,
+        "subject": meta.subject,
+        "body": normalise(letter.body),
+        "fields": [{"name": f.name, "label": f.label, "required": f.required} for f in meta.fields],
+    }
+
+
+def widget_html(letter: Letter, *, heading_level: int = 2, id_prefix: str = ID_PREFIX) -> str:
+    """The letter tool: form, live preview, actions and the remember switch.
+
+    No page chrome, so the same fragment serves the guide page and an embed
+    page. The page must also load ``letters.js`` and ``letters.css``.
+    ``id_prefix`` keeps ids unique if a page shows more than one tool.
+    """
+    meta = letter.meta
+    names = labels(letter)
+    fields = [FieldView(f.name, f.label, f.required, help_text(f.hint, f.example)) for f in meta.fields]
+    view = {"id": meta.id, "channel": meta.channel, "subject": meta.subject, "fields": fields}
+    subject = render_parts(meta.subject, {}, names, blank_form=True, inline=True) if meta.subject else []
+    return environment().get_template("widget.html").render(
+        letter=view,
+        p=f"{id_prefix}{meta.id}-",
+        heading_level=heading_level,
+        noun=NOUN[meta.channel],
+        print_only="" if meta.channel == "letter" else " ns-print-only",
+        data_json=script_json(widget_data(letter)),
+        subject_html=parts_html(subject),
+        body_html=parts_html(render_parts(letter.body, {}, names, blank_form=True)),
+    )

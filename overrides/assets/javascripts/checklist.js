@@ -1,0 +1,150 @@
+/* Checklist ticks, kept in this browser only.
+ *
+ * Progressive enhancement of the checklist fragment the build writes (see
+ * hooks/nextsteps/checklist). It needs nothing else on the page, so the same
+ * file works on the guide and in a bare embed page.
+ *
+ * Storage: localStorage "nextsteps.checklist.v1" = {"<item-id>": true, ...}.
+ * Ids are stable, so rewording an item keeps its tick. A fragment that lists
+ * every id in the guide (data-all-ids) lets this script forget ticks for
+ * items that no longer exist. If storage is blocked, ticks last for the page.
+ *
+ * After start-up and after every change it sends
+ * "nextsteps:progress" on document with {done, total} for that fragment.
+ */
+(() => {
+  "use strict";
+
+  const KEY = "nextsteps.checklist.v1";
+
+  const store = (() => {
+    try {
+      const storage = window.localStorage;
+      const probe = `${KEY}.probe`;
+      storage.setItem(probe, "1");
+      storage.removeItem(probe);
+      return storage;
+    } catch (error) {
+      return null; // blocked by the browser or its settings
+    }
+  })();
+
+  let inMemory = {};
+
+  const clean = (value) => {
+    const ticks = {};
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      Object.keys(value)
+        .filter((id) => value[id] === true)
+        .sort()
+        .forEach((id) => {
+          ticks[id] = true;
+        });
+    }
+    return ticks;
+  };
+
+  const load = () => {
+    if (!store) return clean(inMemory);
+    try {
+      return clean(JSON.parse(store.getItem(KEY) || "{}"));
+    } catch (error) {
+      return {};
+    }
+  };
+
+  const save = (ticks) => {
+    inMemory = clean(ticks);
+    if (!store) return;
+    try {
+      if (Object.keys(inMemory).length) {
+        store.setItem(KEY, JSON.stringify(inMemory));
+      } else {
+        store.removeItem(KEY);
+      }
+    } catch (error) {
+      /* storage full or newly blocked: the page still keeps the ticks */
+    }
+  };
+
+  const forgetRemoved = (allIds) => {
+    const known = new Set(allIds);
+    const ticks = load();
+    const kept = {};
+    Object.keys(ticks).forEach((id) => {
+      if (known.has(id)) kept[id] = true;
+    });
+    if (Object.keys(kept).length !== Object.keys(ticks).length) save(kept);
+  };
+
+  const setUp = (root) => {
+    const boxes = Array.from(root.querySelectorAll("input[type='checkbox'][data-item-id]"));
+    const progress = root.querySelector("[data-ns-progress]");
+    const actions = root.querySelector("[data-ns-actions]");
+    const reset = root.querySelector("[data-ns-reset]");
+    const allIds = (root.getAttribute("data-all-ids") || "").split(/\s+/).filter(Boolean);
+
+    if (allIds.length) forgetRemoved(allIds);
+
+    const report = () => {
+      const done = boxes.filter((box) => box.checked).length;
+      const total = boxes.length;
+      if (progress) progress.textContent = `${done} of ${total} done`;
+      document.dispatchEvent(new CustomEvent("nextsteps:progress", { detail: { done, total } }));
+    };
+
+    const show = () => {
+      const ticks = load();
+      boxes.forEach((box) => {
+        box.checked = ticks[box.dataset.itemId] === true;
+      });
+    };
+
+    root.addEventListener("change", (event) => {
+      const box = event.target;
+      if (!boxes.includes(box)) return;
+      const ticks = load(); // read again: another tab may have ticked something
+      if (box.checked) {
+        ticks[box.dataset.itemId] = true;
+      } else {
+        delete ticks[box.dataset.itemId];
+      }
+      save(ticks);
+      report();
+    });
+
+    if (reset) {
+      reset.addEventListener("click", () => {
+        const ticks = load();
+        boxes.forEach((box) => {
+          box.checked = false;
+          delete ticks[box.dataset.itemId];
+        });
+        save(ticks);
+        report();
+      });
+    }
+
+    window.addEventListener("storage", (event) => {
+      if (event.key === KEY || event.key === null) {
+        show();
+        report();
+      }
+    });
+
+    show();
+    if (progress) progress.hidden = false;
+    if (actions) actions.hidden = false;
+    report();
+  };
+
+  const start = () => {
+    document.querySelectorAll("[data-ns-checklist]").forEach(setUp);
+  };
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,123 @@
+"""White-label brands: two brands from one checkout, and bad settings stop the build."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+import a11y
+from support import ROOT, Server, build, copy_project
+
+EXAMPLE = yaml.safe_load((ROOT / "brands/example.yml").read_text(encoding="utf-8"))
+DEFAULT = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+BRANDS = {
+    "default": {"name": "Next Steps", "accent": "#1d4f91", "site_name": DEFAULT["site_name"], "site_url": DEFAULT["site_url"]},
+    "example": {"name": "Example Recruitment", "accent": "#0b6e4f", "site_name": EXAMPLE["site_name"], "site_url": EXAMPLE["site_url"]},
+}
+
+
+@pytest.fixture(scope="module")
+def sites(site, tmp_path_factory) -> dict[str, Path]:
+    result = build(tmp_path_factory.mktemp("brand") / "site", config="brands/example.yml")
+    assert result.returncode == 0, result.output
+    return {"default": site, "example": result.site}
+
+
+def text(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_brand_file_names_the_same_hooks_as_the_base():
+    """MkDocs reads the brand's paths from brands/, so they are listed again with '../'."""
+    assert EXAMPLE["INHERIT"] == "../mkdocs.yml"
+    assert [str((ROOT / "brands" / h).resolve()) for h in EXAMPLE["hooks"]] == [str((ROOT / h).resolve()) for h in DEFAULT["hooks"]]
+    assert (ROOT / "brands" / EXAMPLE["extra"]["brand"]["logo"]).is_file()
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_pages_carry_their_own_brand(sites, brand):
+    site, want = sites[brand], BRANDS[brand]
+    other = next(b for b in BRANDS.values() if b is not want)
+    html = text(site, "index.html")
+    assert f"<title>Next steps after a job rejection - {want['site_name']}</title>" in html
+    assert f"Shared by" in html and want["name"] in html and other["name"] not in html
+    assert f"--ns-accent:{want['accent']}" in text(site, "assets/brand.css")
+    assert f'<link rel="canonical" href="{want["site_url"]}">' in html
+
+
+def test_the_example_brand_shows_its_logo_and_contact(sites):
+    html = text(sites["example"], "index.html")
+    assert '<img src="assets/brand/logo.svg" alt="Example Recruitment">' in html
+    assert (sites["example"] / "assets/brand/logo.svg").read_bytes() == (ROOT / "brands/example/logo.svg").read_bytes()
+    assert "Talk to a consultant" in html and "hello@careers.example.com" in html
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_embeds_carry_their_own_brand(sites, brand):
+    site, want = sites[brand], BRANDS[brand]
+    assert f"Shared by {want['name']}." in text(site, "embed/guide/index.html")
+    assert json.loads(text(site, "oembed/guide.json"))["provider_name"] == want["name"]
+    assert f"{want['site_url']}embed.js" in text(site, "embed/index.html")
+    assert f"{want['site_url']}embed/checklist/" in text(site, "oembed/checklist.json")
+
+
+def pdf_text(path: Path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_pdfs_carry_their_own_brand(sites, brand):
+    site, want = sites[brand], BRANDS[brand]
+    other = next(b for b in BRANDS.values() if b is not want)
+    pdfs = sorted((site / "downloads").rglob("*.pdf"))
+    assert any("checklist" in p.name for p in pdfs) and any("letters" in p.parts for p in pdfs)
+    checklist = pdf_text(next(p for p in pdfs if "checklist" in p.name))
+    assert want["name"] in checklist and other["name"] not in checklist
+    # A letter is from the visitor, so its PDF names the site it came from, not the brand.
+    letter = pdf_text(next(p for p in pdfs if "letters" in p.parts))
+    assert want["site_name"] in letter and other["site_name"] not in letter
+
+
+@pytest.mark.browser
+def test_the_brand_colour_reaches_the_embeds_and_stays_accessible(sites, browser):
+    with Server(sites["example"]) as srv:
+        page = browser.new_page()
+        try:
+            for path in ("", "embed/", "embed/guide/", "embed/checklist/interview/"):
+                page.goto(srv.url(path))
+                found = a11y.violations(page)
+                assert not found, (path, a11y.describe(found))
+            page.goto(srv.url("embed/guide/"))
+            assert page.evaluate("getComputedStyle(document.body).borderTopColor") == "rgb(11, 110, 79)"
+        finally:
+            page.close()
+
+
+BAD_SETTINGS = [
+    ("accent", "grass green", "is not a colour"),
+    ("logo", "example/missing.svg", "does not exist"),
+    ("url", "careers.example.com", "is not a web address"),
+]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("brand-project"))
+
+
+@pytest.mark.parametrize(("setting", "value", "says"), BAD_SETTINGS, ids=[s for s, _, _ in BAD_SETTINGS])
+def test_bad_brand_settings_stop_the_build(project, tmp_path, setting, value, says):
+    broken = dict(EXAMPLE, extra={"brand": {**EXAMPLE["extra"]["brand"], setting: value}})
+    (project / "brands/broken.yml").write_text(yaml.safe_dump(broken), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build(out, project, config="brands/broken.yml")
+    assert result.returncode != 0
+    assert f"broken.yml: field 'extra.brand.{setting}'" in result.output and says in result.output, result.output
+    assert not out.exists(), "nothing may be written when the settings are wrong"

@@ -1,0 +1,143 @@
+"""The printable checklists, read back from the real PDF files with pypdf."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from nextsteps import checklist
+from nextsteps.brand import Brand
+from nextsteps.content import STAGES, load_content
+from nextsteps.pdf import render_pdf
+from support import ROOT, build
+
+CONTENT = load_content(ROOT / "docs")
+SIZES = {"a4": (595, 842), "letter": (612, 792)}
+DOWNLOADS = [(stage, paper) for stage in (None, *STAGES) for paper in checklist.PAPERS]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def reader(data: bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(data))
+
+
+@pytest.mark.parametrize(("stage", "paper"), DOWNLOADS, ids=[checklist.pdf_path(s, p) for s, p in DOWNLOADS])
+def test_default_checklist_is_one_page_with_every_item(site, stage, paper):
+    pdf = reader((site / checklist.pdf_path(stage, paper)).read_bytes())
+    assert len(pdf.pages) == 1
+    width, height = (round(float(v)) for v in pdf.pages[0].mediabox.upper_right)
+    assert (width, height) == SIZES[paper.key]
+    text = flat(pdf.pages[0].extract_text())
+    for item in CONTENT.checklist(stage):
+        assert flat(item.text) in text, item.id
+    others = {i.id for i in CONTENT.checklist()} - {i.id for i in CONTENT.checklist(stage)}
+    for item in CONTENT.checklist():
+        if item.id in others:
+            assert flat(item.text) not in text, item.id
+    for heading in ("Today", "This week", "Ongoing"):
+        assert heading in text
+    # The brand, and the way back to the online list.
+    assert "Next Steps" in text
+    assert "nextsteps.example.org/checklist" + ("" if stage is None else f"/{stage}") in text
+
+
+@pytest.mark.parametrize(("stage", "paper"), DOWNLOADS, ids=[checklist.pdf_path(s, p) for s, p in DOWNLOADS])
+def test_pdf_is_titled_tagged_and_embeds_its_fonts(site, stage, paper):
+    pdf = reader((site / checklist.pdf_path(stage, paper)).read_bytes())
+    root = pdf.trailer["/Root"]
+    assert pdf.metadata.title == checklist.printable.title_for(CONTENT, stage)
+    assert root["/Lang"] == "en"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+    # Dated by the content, not the clock.
+    day = CONTENT.last_reviewed.strftime("%Y%m%d")
+    assert pdf.metadata["/CreationDate"].startswith(f"D:{day}") and pdf.metadata["/ModDate"].startswith(f"D:{day}")
+    fonts = pdf.pages[0]["/Resources"]["/Font"]
+    assert fonts
+    for font in fonts.values():
+        font = font.get_object()
+        descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        assert any(key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+        assert "Next-Steps-Sans" in font["/BaseFont"]
+
+
+def structure(node, found: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Every tag in a PDF's structure tree, with its alternative text."""
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, list):
+        for kid in node:
+            structure(kid, found)
+    elif hasattr(node, "get"):
+        if "/S" in node:
+            found.append((str(node["/S"]), node.get("/Alt")))
+        if node.get("/K") is not None:
+            structure(node["/K"], found)
+    return found
+
+
+def test_pdf_structure_tags_headings_list_items_and_the_qr_code(site):
+    pdf = reader((site / "downloads/checklist-a4.pdf").read_bytes())
+    tags = structure(pdf.trailer["/Root"]["/StructTreeRoot"], [])
+    names = [name for name, _ in tags]
+    assert names.count("/H1") == 1 and names.count("/H2") == 3
+    assert names.count("/LI") == len(CONTENT.checklist())
+    assert ("/Figure", "QR code that opens this checklist online") in tags
+
+
+def test_two_builds_give_identical_pdfs_and_json(site, tmp_path):
+    again = build(tmp_path / "again")
+    assert again.returncode == 0, again.output
+    for stage, paper in DOWNLOADS:
+        path = checklist.pdf_path(stage, paper)
+        assert (again.site / path).read_bytes() == (site / path).read_bytes(), path
+    assert (again.site / "api/checklist.json").read_bytes() == (site / "api/checklist.json").read_bytes()
+
+
+def test_brand_contact_is_printed():
+    brand = Brand(name="Acme Recruiting", email="jobs@acme.example", phone="+44 20 7946 0000", url="https://acme.example/")
+    html = checklist.print_html(CONTENT, None, checklist.PAPERS[0], brand=brand, site_url="https://acme.example/guide/", site_name="Next steps")
+    text = flat(reader(render_pdf(html)).pages[0].extract_text())
+    for part in ("Acme Recruiting", "jobs@acme.example", "+44 20 7946 0000", "acme.example/guide/checklist"):
+        assert part in text
+
+
+STEP = """---
+title: Extra step {n}
+summary: A made-up step that makes the checklist longer.
+order: {order}
+stages: [application, interview, final]
+when: {when}
+checklist:
+{items}
+reviewed: 2026-11-23
+---
+Body text for a step added by the test.
+"""
+
+
+def test_a_longer_checklist_breaks_between_items_never_inside_one(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    whens = ["today", "this-week", "ongoing"]
+    for n in range(6):
+        items = "\n".join(
+            f"  - id: extra-{n}-{k}\n    text: Extra task {n}.{k} is written out at length so that it wraps onto a second line on the printed page."
+            for k in range(4)
+        )
+        (docs / f"steps/extra-{n}.md").write_text(STEP.format(n=n, order=100 + n, when=whens[n % 3], items=items), encoding="utf-8")
+    content = load_content(docs)
+    assert len(content.checklist()) >= 40
+    for paper in checklist.PAPERS:
+        html = checklist.print_html(content, None, paper, brand=Brand(), site_url="https://nextsteps.example.org/", site_name="Next steps")
+        pages = [flat(p.extract_text()) for p in reader(render_pdf(html)).pages]
+        assert len(pages) >= 2, paper.key
+        for item in content.checklist():
+            holding = [i for i, page in enumerate(pages) if flat(item.text) in page]
+            assert len(holding) == 1, (paper.key, item.id, "split across pages or missing")

@@ -1,0 +1,140 @@
+"""The Python letter renderer and the template checks.
+
+The shared cases in cases/letter_render_cases.json are run here against the
+Python renderer and in test_letter_browser.py against letters.js.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from nextsteps.content import ContentError, load_content
+from nextsteps.content.letter_template import TemplateError, field_names, parse
+from nextsteps.letters import render_parts, render_text
+from support import ROOT
+
+CASES = json.loads((Path(__file__).parent / "cases" / "letter_render_cases.json").read_text(encoding="utf-8"))
+
+
+def test_the_shared_cases_cover_what_they_must():
+    assert len(CASES) >= 25
+    assert any(c.get("blank_form") for c in CASES)
+    assert any("expected_subject" in c for c in CASES)
+    text = "".join(c["template"] + json.dumps(c["fields"], ensure_ascii=False) for c in CASES)
+    values = "".join(v for c in CASES for v in c["fields"].values())
+    for needle in ("[[", "||"):
+        assert needle in text, needle
+    for needle in ("Zoë Ångström", "李小龙", "\u0645", "\U0001F469", "\r\n", "<script>", "$&"):
+        assert needle in values, needle
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_shared_case(case):
+    body = render_text(case["template"], case["fields"], case.get("labels"), blank_form=case.get("blank_form", False))
+    assert body == case["expected_body"]
+    if "subject" in case:
+        subject = render_text(case["subject"], case["fields"], case.get("labels"), inline=True)
+        assert subject == case["expected_subject"]
+
+
+def test_parts_mark_values_and_gaps():
+    parts = render_parts("Dear {{ a }}, from {{ b }}", {"a": " Zoë "}, {"b": "Your name"})
+    assert [(p.kind, p.text, p.name) for p in parts] == [
+        ("text", "Dear ", ""),
+        ("value", "Zoë", "a"),
+        ("text", ", from ", ""),
+        ("gap", "[Your name]", "b"),
+    ]
+
+
+def test_field_names_in_order_of_first_use():
+    assert field_names(parse("{{ b }} [[{{ a }} {{ b }}]] {{ c }}")) == ["b", "a", "c"]
+
+
+@pytest.mark.parametrize(
+    "template, message",
+    [
+        ("Hello {{ Name }}", "line 1: '{{' must be followed by a field name"),
+        ("Hello {{ name", "line 1: '{{' must be followed by a field name"),
+        ("Hello }} there", "line 1: '}}' has no '{{' before it"),
+        ("One\n[[ no field here ]]", "line 2: the optional part has no {{ field }}"),
+        ("[[ {{ a }} [[ {{ b }} ]] ]]", "line 1: an optional part cannot hold another '[['"),
+        ("Text ]] here", "line 1: ']]' has no '[[' before it"),
+        ("Start [[ {{ a }}\n\nnext paragraph ]]", "line 1: an optional part must end in the paragraph"),
+        ("x\n\n[[ {{ a }} and more", "line 3: '[[' is never closed"),
+        ("[[ {{ a }} || b || c ]]", "only one '||'"),
+        ("[[ {{ a }} || Dear {{ b }} ]]", "cannot contain a {{ field }}"),
+    ],
+)
+def test_template_syntax_errors(template, message):
+    with pytest.raises(TemplateError) as caught:
+        parse(template)
+    assert message in str(caught.value)
+
+
+# Content checks: each problem names the file and the field ------------------
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems_for(docs: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        load_content(docs)
+    return str(caught.value)
+
+
+def test_optional_field_outside_an_optional_part(docs):
+    edit(docs / "letters/feedback-after-interview.md", "[[I enjoyed meeting you on {{ interview_date }}.]]", "I enjoyed meeting you on {{ interview_date }}.")
+    message = problems_for(docs)
+    assert "docs/letters/feedback-after-interview.md: field 'body': line 3: 'interview_date' is optional (required: false)" in message
+    assert "must sit inside [[ ]]" in message
+
+
+def test_email_template_needs_a_subject(docs):
+    edit(docs / "letters/feedback-after-interview.md", 'subject: "Feedback on my interview for {{ job_title }}"\n', "")
+    message = problems_for(docs)
+    assert "docs/letters/feedback-after-interview.md: field 'subject': an e-mail template needs a subject line" in message
+
+
+def test_linkedin_message_has_no_subject(docs):
+    edit(docs / "letters/linkedin-stay-in-touch.md", "channel: linkedin\n", 'channel: linkedin\nsubject: "Hello {{ company }}"\n')
+    assert "docs/letters/linkedin-stay-in-touch.md: field 'subject': a LinkedIn message has no subject line" in problems_for(docs)
+
+
+def test_bad_syntax_in_the_subject(docs):
+    edit(docs / "letters/feedback-after-interview.md", "for {{ job_title }}", "for {{ job title }}")
+    message = problems_for(docs)
+    assert "docs/letters/feedback-after-interview.md: field 'subject': line 1: '{{' must be followed by a field name" in message
+
+
+def test_unknown_channel_names_the_allowed_ones(docs):
+    edit(docs / "letters/linkedin-stay-in-touch.md", "channel: linkedin", "channel: fax")
+    message = problems_for(docs)
+    assert "docs/letters/linkedin-stay-in-touch.md: field 'channel'" in message and "'email', 'letter' or 'linkedin'" in message
+
+
+def test_the_real_letters_are_valid_and_use_every_field():
+    content = load_content(ROOT / "docs")
+    expected = {"feedback-after-application", "feedback-after-interview", "thank-you-keep-in-mind", "introduce-yourself-to-a-recruiter", "linkedin-stay-in-touch"}
+    assert expected <= set(content.letters)
+    channels = {l.meta.channel for l in content.letters.values()}
+    assert channels == {"email", "letter", "linkedin"}
+    for letter in content.letters.values():
+        used = set(field_names(parse(letter.body))) | set(field_names(parse(letter.meta.subject or "")))
+        assert used == {f.name for f in letter.meta.fields}, letter.path
+        filled = render_text(letter.body, {f.name: f.example for f in letter.meta.fields})
+        assert "[" not in filled and "{{" not in filled, letter.path

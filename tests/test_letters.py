@@ -1,0 +1,267 @@
+"""Letter templates in the real build: pages, no-JavaScript view, Word, PDF, JSON, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+
+from nextsteps.content import load_content
+from nextsteps.content.letter_template import normalise
+from nextsteps.letters import docx_bytes, render_text
+from support import ROOT, build, copy_project
+
+CONTENT = load_content(ROOT / "docs")
+LETTERS = list(CONTENT.letters.values())
+IDS = [l.meta.id for l in LETTERS]
+SITE_URL = "https://nextsteps.example.org/"
+
+
+def labels(letter) -> dict[str, str]:
+    return {f.name: f.label for f in letter.meta.fields}
+
+
+def page_html(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+class _Parts(HTMLParser):
+    """Collects the text inside elements with a given data-ns value, and every tag with its attributes."""
+
+    def __init__(self, wanted: str):
+        super().__init__(convert_charrefs=True)
+        self.wanted = wanted
+        self.depth = 0
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.script_bodies: list[tuple[dict, str]] = []
+        self._script: dict | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if tag == "script":
+            self._script = attributes
+        if self.depth:
+            self.depth += 1
+        elif attributes.get("data-ns") == self.wanted:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+        if self._script is not None:
+            self.script_bodies.append((self._script, data))
+            self._script = None
+
+
+def parsed(html: str, wanted: str = "sheet-body") -> _Parts:
+    parser = _Parts(wanted)
+    parser.feed(html)
+    return parser
+
+
+# Pages ----------------------------------------------------------------------
+
+def test_index_lists_every_template_with_purpose_and_when(site):
+    html = page_html(site, "letters")
+    for letter in LETTERS:
+        assert f'href="{letter.meta.id}/"' in html
+        assert letter.meta.purpose in html.replace("&#39;", "'")
+        assert letter.meta.send_when.replace("'", "&#39;") in html or letter.meta.send_when in html
+    assert 'href="../api/letters.json"' in html
+
+
+def test_nav_lists_the_index_first_then_each_letter(site):
+    html = page_html(site, "")
+    section = html[re.search(r">\s*Letter templates\s*<", html).start() :]
+    links = re.findall(r'href="(letters/[^"]*)"', section)
+    assert links[0] == "letters/", links
+    assert links[1 : 1 + len(LETTERS)] == [f"letters/{i}/" for i in sorted(IDS)]
+
+
+@pytest.mark.parametrize("letter_id", IDS)
+def test_letter_page_without_javascript_shows_the_template_with_gaps(site, letter_id):
+    letter = CONTENT.letters[letter_id]
+    html = page_html(site, letter.url)
+    assert "<h1>" + letter.meta.title.replace("'", "&#39;") + "</h1>" in html
+    assert "When to send it:" in html and "How to send it:" in html
+    body = "".join(parsed(html).text)
+    assert body == render_text(letter.body, {}, labels(letter), blank_form=True)
+    for field in letter.meta.fields:
+        assert f"[{field.label}]" in body or f"[{field.label}]" in "".join(parsed(html, "sheet-subject").text)
+        assert f'<label class="ns-field__label" for="ns-letter-{letter_id}-{field.name}">' in html
+    # The form and the buttons need the script, so they start out hidden.
+    assert re.search(r'<div class="ns-letter__form" data-ns="form" data-ns-js hidden>', html)
+    assert re.search(r'<div class="ns-letter__actions" data-ns-js hidden>', html)
+    assert 'src="../../assets/javascripts/letters.js"' in html
+    assert f'href="../../downloads/letters/{letter_id}.docx"' in html and f'href="../../downloads/letters/{letter_id}.pdf"' in html
+
+
+@pytest.mark.parametrize("letter_id", IDS)
+def test_letter_page_has_no_inline_code_or_styles(site, letter_id):
+    html = page_html(site, CONTENT.letters[letter_id].url)
+    found = parsed(html)
+    for tag, attrs in found.tags:
+        assert "style" not in attrs, (tag, attrs)
+        handlers = [name for name in attrs if name.startswith("on")]
+        assert not handlers, (tag, handlers)
+        for name in ("href", "src", "action"):
+            assert not (attrs.get(name) or "").lower().startswith("javascript:"), (tag, attrs)
+    for attrs, body in found.script_bodies:
+        assert "src" in attrs or attrs.get("type") == "application/json", body[:80]
+    data = [json.loads(body) for attrs, body in found.script_bodies if attrs.get("type") == "application/json"]
+    assert data and data[0]["id"] == letter_id
+
+
+def test_only_letter_pages_load_the_letter_script(site):
+    script = "assets/javascripts/letters.js"
+    assert script not in page_html(site, CONTENT.steps[0].url)
+    assert script not in page_html(site, "letters")
+    assert script in page_html(site, LETTERS[0].url)
+
+
+def test_step_pages_link_to_their_letters(site):
+    for step in CONTENT.steps:
+        for letter_id in step.meta.letters:
+            assert f'href="../../letters/{letter_id}/"' in page_html(site, step.url)
+
+
+# JSON -----------------------------------------------------------------------
+
+def test_letters_json_has_exactly_the_public_shape(site):
+    data = json.loads((site / "api/letters.json").read_text(encoding="utf-8"))
+    assert list(data) == ["version", "letters"] and data["version"] == 1
+    assert [l["id"] for l in data["letters"]] == IDS
+    for entry, letter in zip(data["letters"], LETTERS):
+        assert list(entry) == ["id", "title", "url", "channel", "subject", "fields", "body"]
+        assert entry["url"] == f"{SITE_URL}letters/{letter.meta.id}/"
+        assert entry["title"] == letter.meta.title and entry["channel"] == letter.meta.channel
+        assert entry["subject"] == letter.meta.subject
+        assert entry["fields"] == [{"name": f.name, "label": f.label, "required": f.required} for f in letter.meta.fields]
+        assert entry["body"] == normalise(letter.body)
+        assert (site / entry["url"][len(SITE_URL) :] / "index.html").is_file()
+
+
+# Word -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("letter_id", IDS)
+def test_docx_holds_the_template_with_labelled_gaps(site, letter_id):
+    letter = CONTENT.letters[letter_id]
+    document = docx.Document(str(site / f"downloads/letters/{letter_id}.docx"))
+    text = "\n\n".join(p.text for p in document.paragraphs)
+    expected = render_text(letter.body, {}, labels(letter), blank_form=True)
+    assert expected in text
+    if letter.meta.channel == "email":
+        assert text.startswith("Subject: " + render_text(letter.meta.subject, {}, labels(letter), blank_form=True, inline=True))
+    if letter.meta.channel == "letter":
+        assert text.startswith("[Your address]\n\n[Date]\n\n[Their name and address]")
+    gaps = [r.text for p in document.paragraphs for r in p.runs if r.font.highlight_color is not None]
+    assert "[Your name]" in gaps
+    props = document.core_properties
+    day = datetime.combine(letter.meta.reviewed, datetime.min.time())
+    assert props.title == letter.meta.title and props.language == "en-GB"
+    assert props.created.replace(tzinfo=None) == day and props.modified.replace(tzinfo=None) == day
+
+
+def test_docx_is_the_same_bytes_whenever_it_is_made(site):
+    """The site's copy was made by another process at another moment."""
+    for letter in LETTERS:
+        built = site / f"downloads/letters/{letter.meta.id}.docx"
+        author = docx.Document(str(built)).core_properties.author
+        assert author
+        assert docx_bytes(letter, author=author) == built.read_bytes(), letter.meta.id
+
+
+# PDF ------------------------------------------------------------------------
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("letter_id", IDS)
+def test_pdf_holds_the_template_with_lines_to_write_on(site, letter_id):
+    letter = CONTENT.letters[letter_id]
+    reader = pypdf.PdfReader(io.BytesIO((site / f"downloads/letters/{letter_id}.pdf").read_bytes()))
+    assert len(reader.pages) == 1
+    text = _words(reader.pages[0].extract_text())
+    assert letter.meta.title in text
+    # Every line of template words is there, and each gap is labelled under its line.
+    filled = render_text(letter.body, {f.name: "\x00" for f in letter.meta.fields}, blank_form=True)
+    for chunk in filled.replace("\n", "\x00").split("\x00"):
+        assert _words(chunk) in text, chunk
+    for field in letter.meta.fields:
+        assert field.label in text
+    meta = reader.metadata
+    assert meta.title == letter.meta.title
+    assert meta["/CreationDate"].startswith("D:" + letter.meta.reviewed.strftime("%Y%m%d"))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+
+
+# Build errors: file and field named, nothing written ------------------------
+
+BREAKAGES = {
+    "undeclared placeholder": (
+        "letters/feedback-after-interview.md",
+        "Thank you again for your time.",
+        "Thank you again, {{ manager }}.",
+        "docs/letters/feedback-after-interview.md: field 'body': line 7: {{ manager }} is not a declared field. Declared fields: interviewer_name, job_title",
+    ),
+    "declared field never used": (
+        "letters/feedback-after-interview.md",
+        "Best wishes,\n{{ your_name }}",
+        "Best wishes,",
+        "docs/letters/feedback-after-interview.md: field 'fields[4].name': 'your_name' is declared but never used",
+    ),
+    "optional marker without a field": (
+        "letters/introduce-yourself-to-a-recruiter.md",
+        "I can send you my CV.",
+        "[[I can send you my CV.]]",
+        "docs/letters/introduce-yourself-to-a-recruiter.md: field 'body': line 7: the optional part has no {{ field }}",
+    ),
+    "duplicate id": (
+        "letters/linkedin-stay-in-touch.md",
+        "id: linkedin-stay-in-touch",
+        "id: feedback-after-interview",
+        "docs/letters/linkedin-stay-in-touch.md: field 'id': 'feedback-after-interview' is already used by docs/letters/feedback-after-interview.md",
+    ),
+    "step links to a missing letter": (
+        "steps/ask-for-feedback.md",
+        "letters: [feedback-after-application, feedback-after-interview]",
+        "letters: [feedback-after-application, feedback-after-an-interview]",
+        "docs/steps/ask-for-feedback.md: field 'letters[1]': no letter template has the id 'feedback-after-an-interview'",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("letters") / "project")
+
+
+@pytest.mark.parametrize("name", BREAKAGES)
+def test_broken_letter_stops_the_build_before_writing_anything(project, tmp_path, name):
+    rel, old, new, expected = BREAKAGES[name]
+    path = project / "docs" / rel
+    original = path.read_text(encoding="utf-8")
+    assert old in original
+    path.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        result = build(tmp_path / "out", project)
+    finally:
+        path.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert expected in result.output, result.output[-2000:]
+    assert not (tmp_path / "out").exists()
