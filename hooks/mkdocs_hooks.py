@@ -21,9 +21,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import checklist, embed, guide, hosting, letters
+from nextsteps import cache, checklist, embed, guide, hosting, letters
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Letter, StagePage, Step, load_content
+from nextsteps.outputs import Generated
 
 
 @dataclass
@@ -31,7 +32,7 @@ class _BuildState:
     content: Content | None = None
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
-    letter_files: list[letters.Generated] = field(default_factory=list)
+    letter_files: list[Generated] = field(default_factory=list)
 
 
 _state = _BuildState()
@@ -59,6 +60,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
     config.extra_css.insert(0, "assets/brand.css")
+    # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
+    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
     return config
 
 
@@ -66,17 +69,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
-    for out in checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name):
-        inclusion = InclusionLevel.NOT_IN_NAV if out.not_in_nav else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, out.path, content=out.content, inclusion=inclusion))
-    for out in embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url):
-        files.append(File.generated(config, out.path, content=out.content))
+    _add(files, config, checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name))
+    _add(files, config, embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url))
     files.append(File.generated(config, embed.LOADER, abs_src_path=str(Path(config.theme.custom_dir, embed.LOADER_SOURCE))))
     _state.letter_files = letters.generated_files(_state.content, author=_state.brand.name, site_url=config.site_url, site_name=config.site_name)
-    for out in _state.letter_files:
-        files.append(File.generated(config, out.path, content=out.content))
+    _add(files, config, _state.letter_files)
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
+
+
+def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None:
+    for out in generated:
+        inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, out.path, content=out.content, inclusion=inclusion))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

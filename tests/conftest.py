@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+import shutil
 from pathlib import Path
 
 import pytest
 
-from support import NO_CHROMIUM, CHROMIUM_ARGS, Server, build, find_chromium
+from support import CHROMIUM_ARGS, NO_CHROMIUM, ROOT, Server, build, find_chromium
 
 
 @pytest.fixture(scope="session")
@@ -16,6 +17,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(tmp_path_factory.mktemp("site") / "site")
     assert result.returncode == 0, result.output
     return result.site
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    """A copy of the real docs folder that a test may break."""
+    target = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", target)
+    return target
 
 
 @pytest.fixture(scope="session")

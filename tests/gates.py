@@ -7,8 +7,6 @@ also over a page built to break it, proving the gate can fail.
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -106,3 +104,91 @@ def horizontal_overflow(page, url: str, width: int = 320) -> list[str]:
 
 def foreign_requests(requests: list[str], origin: str) -> list[str]:
     return [r for r in requests if not (r.startswith(origin + "/") or r == origin or r.startswith(("data:", "blob:", "about:")))]
+
+
+# Print ---------------------------------------------------------------------------
+
+# Paper widths in millimetres, and the margin browsers leave on each side by
+# default (about 1 cm). What is left is the width the content must fit.
+PAPER_WIDTH_MM = {"A4": 210.0, "Letter": 215.9}
+PRINT_MARGIN_MM = 10.0
+
+# The site's chrome: none of it may show on paper.
+PRINT_CHROME = {
+    "header": ".md-header, header",
+    "navigation": ".md-tabs, .md-sidebar, .md-nav, nav",
+    "search": ".md-search, [role=search]",
+    "footer": ".md-footer, .md-copyright, footer",
+    "call to action": ".ns-cta",
+    "skip link": ".md-skip",
+    "back to top": ".md-top",
+}
+
+
+def printable_width(paper: str) -> int:
+    """The paper's width less the default margins, in CSS pixels (96 to the inch)."""
+    return int((PAPER_WIDTH_MM[paper] - 2 * PRINT_MARGIN_MM) / 25.4 * 96)
+
+
+def print_chrome_shown(page, chrome: dict[str, str] = PRINT_CHROME) -> list[str]:
+    """In print media, no part of the site's chrome is displayed."""
+    page.emulate_media(media="print")
+    return page.evaluate(
+        """chrome => {
+            const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden";
+            const found = [];
+            for (const [name, selector] of Object.entries(chrome)) {
+                const els = [...document.querySelectorAll(selector)].filter(shown);
+                if (els.length) found.push(`${name} is printed: ${els.map(e => e.outerHTML.slice(0, 80)).slice(0, 3).join(" | ")}`);
+            }
+            return found;
+        }""",
+        chrome,
+    )
+
+
+def print_cut_off(page, paper: str) -> list[str]:
+    """In print media at the paper's printable width, nothing is wider than the page.
+
+    Every displayed element must end inside the document's width (and start
+    at or after its left edge), and the page must not scroll sideways.
+    """
+    width = printable_width(paper)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": width, "height": 1000})
+    return page.evaluate(
+        """([paper, width]) => {
+            const doc = document.documentElement;
+            const limit = doc.clientWidth;
+            const found = [];
+            if (doc.scrollWidth > limit) found.push(`${paper}: the page is ${doc.scrollWidth}px wide; the paper has room for ${limit}px`);
+            for (const el of document.body.querySelectorAll("*")) {
+                if (!el.getClientRects().length) continue;
+                const box = el.getBoundingClientRect();
+                if (box.right > limit + 0.5 || box.left < -0.5) {
+                    const name = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\\s+/).join(".") : "");
+                    found.push(`${paper}: ${name} runs from ${Math.round(box.left)}px to ${Math.round(box.right)}px; the paper has room for ${limit}px`);
+                }
+            }
+            return found.slice(0, 20);
+        }""",
+        [paper, width],
+    )
+
+
+def pdf_text(pdf: bytes) -> str:
+    """All the text of a PDF, with runs of white space made single spaces."""
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+
+
+def pdf_text_problems(pdf: bytes, present: list[str], absent: list[str]) -> list[str]:
+    """The printed PDF holds every string in ``present`` and none in ``absent``."""
+    text = pdf_text(pdf)
+    problems = [f"missing from the printout: {s!r}" for s in present if " ".join(s.split()) not in text]
+    problems += [f"printed, but it is site chrome: {s!r}" for s in absent if s in text]
+    return problems

@@ -171,3 +171,21 @@ def html_pages(site: Path) -> list[str]:
         elif rel.endswith("index.html"):
             pages.append(rel[: -len("index.html")])
     return pages
+
+
+def problems_for(docs: Path) -> str:
+    """The error message the content model gives for a broken docs folder."""
+    import pytest
+
+    from nextsteps.content import ContentError, load_content
+
+    with pytest.raises(ContentError) as caught:
+        load_content(docs)
+    return str(caught.value)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file, failing loudly if it is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

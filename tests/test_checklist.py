@@ -16,7 +16,7 @@ import yaml
 from nextsteps import checklist, pdf
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, ContentError, load_content
-from support import ROOT, build, copy_project
+from support import ROOT, build, copy_project, edit, problems_for
 
 CONTENT = load_content(ROOT / "docs")
 SITE_URL = "https://nextsteps.example.org/"
@@ -232,10 +232,13 @@ def test_the_script_is_only_on_pages_with_a_checklist(site):
     assert "checklist.js" not in read(site, "")
 
 
-def test_progress_and_start_again_are_hidden_until_the_script_runs(site):
+def test_progress_and_start_again_are_hidden_where_scripts_do_not_run(site):
+    # Shown from the first paint where scripts run (no layout shift), hidden by the stylesheet elsewhere.
     html = read(site, "checklist/")
-    assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite" hidden>', html)
-    assert re.search(r'<p class="ns-checklist__actions" data-ns-actions hidden><button class="ns-checklist__reset" type="button" data-ns-reset>Start again</button>', html)
+    assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite">', html)
+    assert re.search(r'<p class="ns-checklist__actions" data-ns-actions><button class="ns-checklist__reset" type="button" data-ns-reset>Start again</button>', html)
+    css = (site / "assets/stylesheets/checklist.css").read_text(encoding="utf-8")
+    assert "@media (scripting: none) { .ns-checklist__progress, .ns-checklist__actions { display: none !important; } }" in css
 
 
 # --- The fragment other pages embed -------------------------------------------
@@ -261,25 +264,6 @@ def test_widget_escapes_item_text(tmp_path):
 
 
 # --- Errors ----------------------------------------------------------------
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
-
-
-def problems_for(docs: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(docs)
-    return str(caught.value)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_duplicate_item_id_names_both_files_and_the_id(docs):

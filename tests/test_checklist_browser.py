@@ -138,15 +138,16 @@ def test_blocked_storage_still_lets_you_tick(server, context):
     )
     page = context.new_page()
     errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server.url("privacy/"))  # the theme's own scripts may complain; count that first
-    baseline = len(errors)
+    # Material's own bundle may complain about blocked storage; only errors
+    # raised from the checklist script count here.
+    page.on("pageerror", lambda error: errors.append(error.stack or str(error)))
     page.goto(server.url("checklist/"))
+    page.wait_for_load_state("load")
     box(page, FIRST).check()
     assert progress(page) == f"1 of {len(ITEMS)} done"
     page.get_by_role("button", name="Start again").click()
     assert progress(page) == f"0 of {len(ITEMS)} done"
-    assert len(errors) == 2 * baseline, errors  # the checklist script adds none
+    assert not [e for e in errors if "checklist.js" in e], errors
 
 
 def test_without_javascript_the_list_still_works(server, browser):

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
-import pytest
 
-from nextsteps.content import ContentError, load_content
-from support import ROOT
+from nextsteps.content import load_content
+from support import ROOT, edit, problems_for
 
 STEP = """---
 title: Ask for feedback
@@ -24,26 +21,6 @@ reviewed: 2026-11-23
 ---
 Body text.
 """
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    """A copy of the real docs folder that a test may break."""
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
-
-
-def problems_for(docs: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(docs)
-    return str(caught.value)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_the_real_guide_is_valid():

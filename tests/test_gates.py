@@ -69,11 +69,11 @@ def test_offline_build_is_byte_identical(tmp_path):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1"},
+        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "NO_MKDOCS_2_WARNING": "1", "NEXTSTEPS_NO_CACHE": "1"},
         timeout=600,
     )
     assert proc.returncode == 0, proc.stderr[-3000:]
-    online = build(tmp_path / "online")
+    online = build(tmp_path / "online", env={"NEXTSTEPS_NO_CACHE": "1"})
     assert online.returncode == 0, online.output
     first, second = _tree(online.site), _tree(out)
     assert sorted(first) == sorted(second)

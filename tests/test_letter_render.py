@@ -7,15 +7,14 @@ Python renderer and in test_letter_browser.py against letters.js.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from nextsteps.content import ContentError, load_content
+from nextsteps.content import load_content
 from nextsteps.content.letter_template import TemplateError, field_names, parse
 from nextsteps.letters import render_parts, render_text
-from support import ROOT
+from support import ROOT, edit, problems_for
 
 CASES = json.loads((Path(__file__).parent / "cases" / "letter_render_cases.json").read_text(encoding="utf-8"))
 
@@ -77,25 +76,6 @@ def test_template_syntax_errors(template, message):
 
 
 # Content checks: each problem names the file and the field ------------------
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    target = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs", target)
-    return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def problems_for(docs: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load_content(docs)
-    return str(caught.value)
-
 
 def test_optional_field_outside_an_optional_part(docs):
     edit(docs / "letters/feedback-after-interview.md", "[[I enjoyed meeting you on {{ interview_date }}.]]", "I enjoyed meeting you on {{ interview_date }}.")

@@ -7,7 +7,7 @@ to be rendered (see ``nextsteps.pdf``).
 """
 
 from .api import check_site_url, checklist_json
-from .outputs import NAV, SCRIPT, Generated, generated_files, page_path, pdf_path
+from .outputs import NAV, SCRIPT, generated_files, page_path, pdf_path
 from .printable import PAPERS, print_html
 from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
 
@@ -15,7 +15,6 @@ __all__ = [
     "NAV",
     "PAPERS",
     "SCRIPT",
-    "Generated",
     "check_site_url",
     "checklist_json",
     "generated_files",

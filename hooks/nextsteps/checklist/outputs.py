@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
 
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..content.schema import Stage
 from ..guide import reviewed_text
+from ..outputs import Generated
 from ..pdf import render_pdf
 from .api import checklist_json
 from .printable import PAPERS, Paper, print_html, title_for
@@ -23,13 +23,6 @@ from .render import rel_path, rel_url, widget_html
 NAV = {"Checklist": "checklist/index.md"}
 SCRIPT = "assets/javascripts/checklist.js"
 JSON_PATH = "api/checklist.json"
-
-
-@dataclass(frozen=True)
-class Generated:
-    path: str  # site path of the source, e.g. 'checklist/index.md'
-    content: str | bytes
-    not_in_nav: bool = False  # a page reached by links only
 
 
 def page_path(stage: Stage | None) -> str:
@@ -54,7 +47,7 @@ def generated_files(content: Content, *, brand: Brand, site_url: str, site_name:
             pdf = render_pdf(print_html(content, stage, paper, brand=brand, site_url=site_url, site_name=site_name))
             out.append(Generated(pdf_path(stage, paper), pdf))
             sizes[paper.key] = len(pdf)
-        out.append(Generated(page_path(stage), page_markdown(content, stage, pdf_sizes=sizes), not_in_nav=stage is not None))
+        out.append(Generated(page_path(stage), page_markdown(content, stage, pdf_sizes=sizes), in_nav=stage is None))
     out.append(Generated(JSON_PATH, checklist_json(content, site_url)))
     return out
 

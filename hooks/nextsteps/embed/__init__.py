@@ -6,7 +6,7 @@ page under ``/embed/`` that fits its content and reports what happens
 at all, the plain iframe snippet still works.
 """
 
-from .outputs import NAV, RECRUITER_PAGE, Generated, discovery_link, generated_files
+from .outputs import NAV, RECRUITER_PAGE, discovery_link, generated_files
 from .snippets import LOADER, LOADER_SOURCE, iframe_snippet, loader_snippet, oembed_data
 from .widgets import KINDS, Widget, widgets
 
@@ -16,7 +16,6 @@ __all__ = [
     "LOADER_SOURCE",
     "NAV",
     "RECRUITER_PAGE",
-    "Generated",
     "Widget",
     "discovery_link",
     "generated_files",

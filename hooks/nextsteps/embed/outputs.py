@@ -19,6 +19,7 @@ from markupsafe import Markup
 from .. import checklist, letters
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
+from ..outputs import Generated
 from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
 from .widgets import Widget, widgets
 
@@ -31,12 +32,6 @@ FRAME_SCRIPT = "assets/javascripts/embed-frame.js"
 # The checklist's own stylesheet, shared with the guide's pages.
 CHECKLIST_STYLESHEET = "assets/stylesheets/checklist.css"
 RECRUITER_SCRIPT = "assets/javascripts/embed-recruiter.js"
-
-
-@dataclass(frozen=True)
-class Generated:
-    path: str  # site path of the source, e.g. 'embed/guide/index.html'
-    content: str | bytes
 
 
 @cache
@@ -84,7 +79,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
     return _Body(letters.widget_html(content.letters[widget.letter], heading_level=2), (letters.SCRIPT,), (letters.STYLESHEET,))
 
 
-def frame_page(widget: Widget, content: Content, brand: Brand) -> str:
+def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) -> str:
     root = _root(widget.path)
     body = _body(widget, content, root)
     return _env().get_template("frame.html").render(
@@ -95,6 +90,9 @@ def frame_page(widget: Widget, content: Content, brand: Brand) -> str:
         body=Markup(body.html),
         brand=brand,
         full_url=_rel(widget.path, page_url(widget.page)),
+        # Search engines are sent to the full page, which has the same content.
+        canonical_url=absolute(site_url, page_url(widget.page)),
+        description=_description(widget, content),
         full_link_text="Open the full guide" if widget.kind == "guide" else "Open this in the full guide",
     )
 
@@ -156,7 +154,7 @@ def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Ge
     found = widgets(content)
     out = [Generated(STYLESHEET, (HERE / "embed.css").read_text(encoding="utf-8"))]
     for widget in found:
-        out.append(Generated(widget.path + "index.html", frame_page(widget, content, brand)))
+        out.append(Generated(widget.path + "index.html", frame_page(widget, content, brand, site_url)))
         data = oembed_data(widget, site_url, brand.name)
         out.append(Generated(oembed_path(widget), json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"))
     out.append(Generated(RECRUITER_PAGE, recruiter_markdown(found, content, brand, site_url)))

@@ -11,16 +11,30 @@ import io
 import zipfile
 from datetime import date, datetime, timezone
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
-from docx.shared import Mm, Pt
+from importlib.metadata import version
+from pathlib import Path
 
+from .. import cache
 from ..content import Letter
 from .render import Part, render_parts
 from .widget import labels
 
 
+_SOURCE = Path(__file__).read_bytes()
+
+
 def docx_bytes(letter: Letter, *, author: str) -> bytes:
+    """The Word file, from the cache when nothing that shapes it has changed."""
+    parts = (letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, version("python-docx"))
+    return cache.cached("docx", cache.key(*parts), lambda: _build(letter, author=author))
+
+
+def _build(letter: Letter, *, author: str) -> bytes:
+    # python-docx (with lxml) is imported only when a file is really made.
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt
+
     meta = letter.meta
     names = labels(letter)
     doc = Document()
@@ -83,6 +97,8 @@ def _add_parts(para, parts: list[Part], *, bold: bool = False) -> None:
 
 
 def _gap(para, text: str, *, bold: bool = False) -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
     run = para.add_run(text)
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
     run.bold = bold or None

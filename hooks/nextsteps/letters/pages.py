@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import posixpath
-from dataclasses import dataclass
 
+from ..outputs import Generated
 from ..content import Content, Letter
 from ..guide import reviewed_text
 from .api import letters_json
@@ -22,13 +22,6 @@ INDEX_PATH = "letters/index.md"
 JSON_PATH = "api/letters.json"
 SCRIPT = "assets/javascripts/letters.js"
 STYLESHEET = "assets/stylesheets/letters.css"
-
-
-@dataclass(frozen=True)
-class Generated:
-    path: str  # site path of the source, e.g. 'downloads/letters/x.pdf'
-    content: str | bytes
-    in_nav: bool = True
 
 
 def docx_path(letter: Letter) -> str:

@@ -1,9 +1,9 @@
 """PDF rendering shared by the checklist and letter downloads.
 
 WeasyPrint takes most of a second to import, so it is imported only when a
-PDF is really rendered, and finished PDFs are cached by a hash of their HTML:
-a ``mkdocs serve`` rebuild after an edit that does not touch them does no PDF
-work at all.
+PDF is really rendered, and finished PDFs are cached (``nextsteps.cache``) by
+a hash of their HTML and the WeasyPrint version: a rebuild after an edit that
+does not touch them does no PDF work at all.
 
 Fonts ship in ``fonts/`` so the PDFs embed the same glyphs on every machine,
 and dates come from the content (``dcterms`` meta), never the clock, so the
@@ -12,12 +12,13 @@ same sources give the same bytes.
 
 from __future__ import annotations
 
-import hashlib
+from importlib.metadata import version
 from pathlib import Path
 
-FONTS_DIR = Path(__file__).parent / "fonts"
+from .. import cache
 
-_cache: dict[str, bytes] = {}
+FONTS_DIR = Path(__file__).parent / "fonts"
+_FONTS_STAMP = ",".join(f"{p.name}:{p.stat().st_size}" for p in sorted(FONTS_DIR.glob("*.ttf")))
 
 
 def font_face_css() -> str:
@@ -37,17 +38,15 @@ def render_pdf(html: str) -> bytes:
     ``dcterms.created`` / ``dcterms.modified`` meta tags: they become the PDF's
     language, title and dates.
     """
-    key = hashlib.sha256(html.encode("utf-8")).hexdigest()
-    cached = _cache.get(key)
-    if cached is not None:
-        return cached
+    return cache.cached("pdf", cache.key(html, version("weasyprint"), _FONTS_STAMP), lambda: _render(html))
+
+
+def _render(html: str) -> bytes:
     from weasyprint import HTML  # deferred: slow to import, see module docstring
 
-    pdf = HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(pdf_variant="pdf/ua-1")
-    _cache[key] = pdf
-    return pdf
+    return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def renders_so_far() -> int:
-    """How many distinct PDFs this process has rendered (for tests and benchmarks)."""
-    return len(_cache)
+    """How many PDFs this process has really rendered (for tests and benchmarks)."""
+    return cache.produced["pdf"]
