@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -192,3 +193,36 @@ def pdf_text_problems(pdf: bytes, present: list[str], absent: list[str]) -> list
     problems = [f"missing from the printout: {s!r}" for s in present if " ".join(s.split()) not in text]
     problems += [f"printed, but it is site chrome: {s!r}" for s in absent if s in text]
     return problems
+
+
+# Layout shift ------------------------------------------------------------------
+
+# Sums the page's layout shifts (not those right after a click or key press).
+LAYOUT_SHIFT_RECORDER = """
+window.__nsShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__nsShift += entry.value;
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
+def layout_shift(page, url: str, slow_script: str, limit: float = 0.01, delay_ms: int = 700) -> list[str]:
+    """Content does not move when the page's own script arrives late.
+
+    Holding back ``slow_script`` makes the browser paint first, as it does
+    on a slow phone, so anything the script reveals or resizes shows up as a
+    layout shift. The page needs LAYOUT_SHIFT_RECORDER as an init script.
+    """
+
+    def hold(route):
+        time.sleep(delay_ms / 1000)
+        route.continue_()
+
+    page.route(f"**/{slow_script}", hold)
+    try:
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(300)
+        shift = page.evaluate("window.__nsShift")
+    finally:
+        page.unroute(f"**/{slow_script}")
+    return [f"{url}: layout shift {shift:.3f} (limit {limit}) when {slow_script} starts"] if shift > limit else []

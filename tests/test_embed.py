@@ -32,6 +32,7 @@ class _Page(HTMLParser):
         self.classes: list[str] = []
         self.h1 = ""
         self.robots = ""
+        self.description = ""
         self.links: list[dict[str, str]] = []
         self._in: str | None = None
 
@@ -46,6 +47,8 @@ class _Page(HTMLParser):
                 self.stylesheets.append(a["href"])
         if tag == "meta" and a.get("name") == "robots":
             self.robots = a.get("content", "")
+        if tag == "meta" and a.get("name") == "description":
+            self.description = a.get("content", "")
         if tag in ("title", "h1"):
             self._in = tag
 
@@ -78,7 +81,11 @@ def test_embed_page_is_chrome_less_and_titled_like_its_iframe(site, widget):
     page = parse(site, widget.path)
     assert page.title == widget.title == page.h1
     assert f'title="{widget.title}"' in iframe_snippet(widget, SITE_URL)
-    assert page.robots == "noindex"
+    # Not noindex (that fails crawlability checks): a canonical link names the full page instead.
+    assert page.robots == ""
+    canonical = [link["href"] for link in page.links if link.get("rel") == "canonical"]
+    assert canonical == [SITE_URL + page_url(widget.page)]
+    assert page.description
     # None of the theme: no header, navigation, search or its script bundle.
     assert not [c for c in page.classes if c.startswith(("md-header", "md-nav", "md-search", "md-footer", "md-sidebar"))]
     assert not [s for s in page.scripts if "bundle" in s or "theme-" in s]
@@ -93,7 +100,7 @@ def test_embed_pages_stay_out_of_search_and_sitemap(site):
     assert not [loc for loc in locations if loc.startswith("embed/") and loc != "embed/"]
     assert "embed/" in locations  # the recruiters' page is a normal page of the guide
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "/embed/guide/" not in sitemap
+    assert not [w.path for w in WIDGETS if w.path in sitemap]
 
 
 @pytest.mark.parametrize("widget", WIDGETS, ids=lambda w: w.key)

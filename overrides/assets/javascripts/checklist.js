@@ -80,7 +80,6 @@
   const setUp = (root) => {
     const boxes = Array.from(root.querySelectorAll("input[type='checkbox'][data-item-id]"));
     const progress = root.querySelector("[data-ns-progress]");
-    const actions = root.querySelector("[data-ns-actions]");
     const reset = root.querySelector("[data-ns-reset]");
     const allIds = (root.getAttribute("data-all-ids") || "").split(/\s+/).filter(Boolean);
 
@@ -133,8 +132,6 @@
     });
 
     show();
-    if (progress) progress.hidden = false;
-    if (actions) actions.hidden = false;
     report();
   };
 

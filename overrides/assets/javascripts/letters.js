@@ -482,7 +482,8 @@
       if (action) action();
     });
 
-    Array.prototype.forEach.call(root.querySelectorAll("[data-ns-js]"), function (node) { node.hidden = false; });
+    // letters.css hides these before the first paint; this is for browsers
+    // that do not know the 'scripting' media feature.
     Array.prototype.forEach.call(root.querySelectorAll("[data-ns-nojs]"), function (node) { node.hidden = true; });
     root.classList.add("ns-letter--live");
     update();
