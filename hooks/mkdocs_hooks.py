@@ -10,7 +10,6 @@ so everything built per run lives in ``_state`` and is reset in on_config.
 
 from __future__ import annotations
 
-import html
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
@@ -21,9 +20,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, guide, hosting, letters
+from nextsteps import cache, checklist, embed, guide, hosting, letters, pages
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, Letter, StagePage, Step, load_content
+from nextsteps.content import Content, ContentError, load_content
 from nextsteps.outputs import Generated
 
 
@@ -85,27 +84,11 @@ def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content = _state.content
-    assert content is not None
-    page.meta["oembed"] = embed.discovery_link(page.file.src_uri, content, config.site_url)
-    source = content.by_path(page.file.src_uri)
-    if source is None:
-        return markdown
-    # Material writes the description into an attribute without escaping it.
-    page.meta["description"] = html.escape(getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", ""))
-    page.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)
-    if isinstance(source, Step):
-        if source.meta.checklist:
-            page.meta["scripts"] = [*page.meta.get("scripts", []), checklist.SCRIPT]
-        return markdown + checklist.step_markdown(content, source) + guide.step_extras_markdown(content, source)
-    if isinstance(source, StagePage):
-        return markdown + guide.stage_steps_markdown(content, source.meta.stage, source.path) + checklist.stage_link_markdown(source.meta.stage, source.path)
-    if isinstance(source, Letter):
-        page.meta["scripts"] = [*page.meta.get("scripts", []), letters.SCRIPT]
-        return letters.page_markdown(source, _state.letter_files)
-    if source.path == "index.md":
-        return markdown + "\n\n" + guide.steps_list_markdown(list(content.steps), source.path)
-    return markdown
+    assert _state.content is not None
+    result = pages.build_page(_state.content, page.file.src_uri, markdown, letter_files=_state.letter_files, site_url=config.site_url)
+    page.meta.update(result.meta)
+    page.meta["scripts"] = [*page.meta.get("scripts", []), *result.scripts]
+    return result.markdown
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

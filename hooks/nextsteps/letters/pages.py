@@ -60,10 +60,7 @@ def page_markdown(letter: Letter, files: list[Generated]) -> str:
         [
             meta.purpose,
             "",
-            f"**When to send it:** {meta.send_when}",
-            "",
-            f"**How to send it:** {CHANNEL_TEXT[meta.channel]}",
-            "",
+            *_when_and_how(letter),
             widget_html(letter),
             "",
             "## Other copies",
@@ -75,6 +72,10 @@ def page_markdown(letter: Letter, files: list[Generated]) -> str:
             "",
         ]
     )
+
+
+def _when_and_how(letter: Letter) -> list[str]:
+    return [f"**When to send it:** {letter.meta.send_when}", "", f"**How to send it:** {CHANNEL_TEXT[letter.meta.channel]}", ""]
 
 
 def index_markdown(content: Content) -> str:
@@ -101,10 +102,7 @@ def index_markdown(content: Content) -> str:
             "",
             meta.purpose,
             "",
-            f"**When to send it:** {meta.send_when}",
-            "",
-            f"**How to send it:** {CHANNEL_TEXT[meta.channel]}",
-            "",
+            *_when_and_how(letter),
         ]
     lines += [
         "## For recruiters",
