@@ -32,6 +32,8 @@ def test_start_page_offers_the_stage_choice(site):
     assert "Where were you turned down?" in html
     for stage in ("application", "interview", "final"):
         assert f'href="stages/{stage}/"' in html
+    assert '<a href="checklist/">Your checklist</a>' in html
+    assert '<a href="letters/">Letter templates</a>' in html
 
 
 def test_stage_page_lists_only_its_steps_in_order(site):

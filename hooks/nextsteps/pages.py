@@ -13,6 +13,7 @@ from typing import Any
 
 from . import checklist, embed, guide, letters
 from .content import Content, Letter, StagePage, Step
+from .guide.render import rel
 from .outputs import Generated
 
 
@@ -43,5 +44,16 @@ def build_page(content: Content, src_path: str, markdown: str, *, letter_files: 
         result.scripts.append(letters.SCRIPT)
         result.markdown = letters.page_markdown(source, letter_files)
     elif source.path == "index.md":
-        result.markdown += "\n\n" + guide.steps_list_markdown(list(content.steps), source.path)
+        result.markdown += "\n\n" + guide.steps_list_markdown(list(content.steps), source.path) + _tools_markdown(source.path)
     return result
+
+
+def _tools_markdown(from_path: str) -> str:
+    """The start page points to the tools, not only to the reading."""
+    checklist_page = rel(from_path, checklist.page_path(None))
+    letters_page = rel(from_path, letters.INDEX_PATH)
+    return (
+        "\n## Tools to help you\n\n"
+        f"- [Your checklist]({checklist_page}). Tick things off as you go, or print it.\n"
+        f"- [Letter templates]({letters_page}). Fill in a short, polite message. Then copy, email or print it.\n"
+    )
