@@ -13,7 +13,7 @@ import json
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..content.schema import Stage
-from ..guide import reviewed_text
+from ..guide import lower_first, reviewed_text
 from ..outputs import Generated
 from ..pdf import render_pdf
 from .api import checklist_json
@@ -66,7 +66,7 @@ def page_markdown(content: Content, stage: Stage | None, *, pdf_sizes: dict[str,
         lines.append("Here is everything to do from all the steps in this guide. Tick each thing when you have done it.")
     else:
         stage_page = content.stages[stage]
-        lines.append(f"These are the things to do if you were {stage_page.meta.title[:1].lower()}{stage_page.meta.title[1:]}. Tick each one when you have done it.")
+        lines.append(f"These are the things to do if you were {lower_first(stage_page.meta.title)}. Tick each one when you have done it.")
     lines += ["", "Your ticks are saved in this browser only. Nobody else can see them.", ""]
     lines += [widget_html(content, stage, step_href=lambda step: rel_url(page_url(here), step.url)), ""]
     lines += [_heading("Print it"), ""]
@@ -100,4 +100,4 @@ def _description(content: Content, stage: Stage | None) -> str:
     if stage is None:
         return "Every step in the guide as a checklist you can tick, print or save in your browser."
     title = content.stages[stage].meta.title
-    return html.escape(f"A checklist you can tick or print if you were {title[:1].lower()}{title[1:]}.")
+    return html.escape(f"A checklist you can tick or print if you were {lower_first(title)}.")

@@ -17,10 +17,13 @@ import segno
 from ..brand import Brand
 from ..content import Content
 from ..content.schema import Stage
+from ..guide import lower_first
 from ..pdf import font_face_css
+from ..templating import render as render_template
 from .api import absolute
 from .render import groups
-from .templating import render
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ def title_for(content: Content, stage: Stage | None) -> str:
     if stage is None:
         return "Your checklist"
     heading = content.stages[stage].meta.title
-    return f"Your checklist: {heading[:1].lower()}{heading[1:]}"
+    return f"Your checklist: {lower_first(heading)}"
 
 
 @cache
@@ -59,7 +62,8 @@ def print_html(content: Content, stage: Stage | None, paper: Paper, *, brand: Br
     """The whole print document. Its dates come from the content, never the clock."""
     url = absolute(site_url, online_path(stage))
     css = font_face_css() + f"@page {{ size: {paper.css_size}; }}\n" + PRINT_CSS.read_text(encoding="utf-8")
-    return render(
+    return render_template(
+        TEMPLATES,
         "print.html",
         title=title_for(content, stage),
         site_name=site_name,

@@ -10,10 +10,13 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
-from .templating import render
+from ..templating import render as render_template
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 WHEN_LABELS: dict[When, str] = {"today": "Today", "this-week": "This week", "ongoing": "Ongoing"}
 ID_PREFIX = "ns-check-"
@@ -70,7 +73,8 @@ def step_widget_html(content: Content, step: Step, *, heading_level: int = 3, id
 def _fragment(items, *, all_ids, step_href, new_tab, heading_level, id_prefix) -> str:
     if not 2 <= heading_level <= 5:
         raise ValueError("heading_level must be 2 to 5")
-    return render(
+    return render_template(
+        TEMPLATES,
         "widget.html",
         groups=groups(items),
         all_ids=all_ids,

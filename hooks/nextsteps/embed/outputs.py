@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from .. import checklist, letters
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
+from ..guide import lower_first
 from ..outputs import Generated
+from ..templating import render as render_template
 from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
 from .widgets import Widget, widgets
 
@@ -32,18 +32,6 @@ FRAME_SCRIPT = "assets/javascripts/embed-frame.js"
 # The checklist's own stylesheet, shared with the guide's pages.
 CHECKLIST_STYLESHEET = "assets/stylesheets/checklist.css"
 RECRUITER_SCRIPT = "assets/javascripts/embed-recruiter.js"
-
-
-@cache
-def _env() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(HERE / "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-    )
 
 
 def _root(url: str) -> str:
@@ -71,7 +59,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
     the guide's pages; embed.css supplies the few theme values they read.
     """
     if widget.kind == "guide":
-        return _Body(_env().get_template("guide.html").render(steps=content.steps, root=root))
+        return _Body(render_template(HERE / "templates", "guide.html", steps=content.steps, root=root))
     if widget.kind == "checklist":
         html = checklist.widget_html(content, widget.stage, step_href=lambda step: root + step.url, new_tab=True, heading_level=2)
         return _Body(html, (checklist.SCRIPT,), (CHECKLIST_STYLESHEET,))
@@ -82,7 +70,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
 def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) -> str:
     root = _root(widget.path)
     body = _body(widget, content, root)
-    return _env().get_template("frame.html").render(
+    return render_template(HERE / "templates", "frame.html", 
         widget=widget,
         root=root,
         stylesheets=(*body.stylesheets, STYLESHEET),
@@ -108,7 +96,7 @@ def _description(widget: Widget, content: Content) -> str:
         return DESCRIPTIONS[widget.key]
     if widget.stage:
         title = content.stages[widget.stage].meta.title
-        return f"Only the things to do for someone {title[:1].lower()}{title[1:]}."
+        return f"Only the things to do for someone {lower_first(title)}."
     return content.letters[widget.letter].meta.purpose if widget.letter else ""
 
 
@@ -123,7 +111,7 @@ widget.addEventListener("nextsteps:progress", function (event) {
 def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site_url: str) -> str:
     origin = absolute(site_url, "/").rstrip("/")
     first = found[0]
-    return _env().get_template("recruiter.md.j2").render(
+    return render_template(HERE / "templates", "recruiter.md.j2", 
         title=RECRUITER_TITLE,
         description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
         scripts=[LOADER, RECRUITER_SCRIPT],

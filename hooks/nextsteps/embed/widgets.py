@@ -7,6 +7,7 @@ from typing import Literal
 
 from ..content import STAGES, Content
 from ..content.schema import Stage
+from ..guide import lower_first
 
 Kind = Literal["guide", "checklist", "letter"]
 
@@ -49,10 +50,6 @@ class Widget:
         return attrs
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def guide_widget() -> Widget:
     return Widget("guide", "guide", "Your next steps after a job rejection", "index.md")
 
@@ -61,7 +58,7 @@ def checklist_widgets(content: Content) -> list[Widget]:
     found = [Widget("checklist", "checklist", "Your checklist after a job rejection", "checklist/index.md")]
     for stage in STAGES:
         if stage in content.stages:
-            title = f"Your checklist: {_lower_first(content.stages[stage].meta.title)}"
+            title = f"Your checklist: {lower_first(content.stages[stage].meta.title)}"
             found.append(Widget("checklist", f"checklist-{stage}", title, f"checklist/{stage}.md", stage=stage))
     return found
 

@@ -23,6 +23,11 @@ def rel(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
+def lower_first(text: str) -> str:
+    """'Turned down after applying' -> 'turned down after applying', to use mid-sentence."""
+    return text[:1].lower() + text[1:]
+
+
 def reviewed_text(day: date) -> str:
     return f"Last reviewed {day.day} {day:%B %Y}"
 

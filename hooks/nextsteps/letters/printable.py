@@ -11,7 +11,8 @@ from ..content import Letter
 from ..pdf import font_face_css, render_pdf
 from .api import absolute
 from .render import Part, render_parts
-from .widget import environment, labels
+from ..templating import render as render_template
+from .widget import HERE, labels
 
 HOW = {"email": "type it into an e-mail", "letter": "copy it out neatly or type it up", "linkedin": "type it into LinkedIn"}
 
@@ -54,7 +55,7 @@ def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: st
     subject = None
     if meta.channel == "email" and meta.subject:
         subject = _inline(render_parts(meta.subject, {}, names, blank_form=True, inline=True), names)[0][0]
-    return environment().get_template("printable.html").render(
+    return render_template(HERE, "printable.html",
         title=meta.title,
         purpose=meta.purpose,
         author=author,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup, escape
 
 from ..content import Letter
 from ..content.letter_template import normalise
+from ..templating import render as render_template
 from .render import Part, render_parts
+
+HERE = Path(__file__).parent
 
 ID_PREFIX = "ns-letter-"
 CHANNEL_TEXT = {
@@ -21,17 +22,6 @@ CHANNEL_TEXT = {
     "linkedin": "As a LinkedIn message",
 }
 NOUN = {"email": "e-mail", "letter": "letter", "linkedin": "message"}
-
-
-@cache
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
 
 
 @dataclass(frozen=True)
@@ -97,7 +87,7 @@ def widget_html(letter: Letter, *, heading_level: int = 2, id_prefix: str = ID_P
     fields = [FieldView(f.name, f.label, f.required, help_text(f.hint, f.example)) for f in meta.fields]
     view = {"id": meta.id, "channel": meta.channel, "subject": meta.subject, "fields": fields}
     subject = render_parts(meta.subject, {}, names, blank_form=True, inline=True) if meta.subject else []
-    return environment().get_template("widget.html").render(
+    return render_template(HERE, "widget.html",
         letter=view,
         p=f"{id_prefix}{meta.id}-",
         heading_level=heading_level,
