@@ -99,4 +99,4 @@ def on_env(env, config: MkDocsConfig, files: Files):
 def on_post_build(config: MkDocsConfig) -> None:
     """The headers file lists every top-level folder, so it is written last."""
     site = Path(config.site_dir)
-    (site / hosting.HEADERS_FILE).write_text(hosting.headers_file(site), encoding="utf-8")
+    (site / hosting.HEADERS_FILE).write_text(hosting.headers_file(site, config.site_url), encoding="utf-8")

@@ -7,8 +7,7 @@ someone else's website.
 from __future__ import annotations
 
 from html import escape
-from urllib.parse import urljoin
-
+from ..addresses import absolute
 from ..content import page_url
 from .widgets import Widget
 
@@ -16,10 +15,6 @@ LOADER = "embed.js"  # served at the site root: https://SITE/embed.js
 LOADER_SOURCE = "assets/javascripts/embed.js"  # where it lives in the theme folder
 # The widgets need nothing from the host page's address.
 REFERRER_POLICY = "no-referrer"
-
-
-def absolute(site_url: str, path: str) -> str:
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
 
 
 def _attrs(pairs: dict[str, str]) -> str:

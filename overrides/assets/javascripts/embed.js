@@ -1,94 +1,92 @@
-/* Next Steps embed loader: turns each [data-nextsteps-embed] element into a
- * frame that fits its content and fires nextsteps:ready, :progress and
- * :copied on the element. Reads allowlisted options only; accepts messages
- * only from its own frames, on this script's origin. No dependencies. */
+/* Next Steps embed loader (README: "Embedding on your website"). Markup can
+ * shadow document.* by name, so those come from Document.prototype. */
 (function () {
   "use strict";
-  var me = document.currentScript;
-  if (!me || !me.src) return;
+  var D = Document.prototype, doc = document, frames = [];
+  function attr(el, name) { return el.getAttribute("data-" + name); }
+  function state(el, value) { el.setAttribute("data-nextsteps-state", value); }
+  function make(tag) { return D.createElement.call(doc, tag); }
+  function on(target, type, fn) { EventTarget.prototype.addEventListener.call(target, type, fn); }
+  var me = Object.getOwnPropertyDescriptor(D, "currentScript").get.call(doc);
+  if (!(me instanceof HTMLScriptElement && /\/embed\.js([?#].*)?$/.test(me.src))) return;
   var base = new URL(".", me.src);
-  var siteOrigin = base.origin;
-  var HEIGHTS = { guide: 900, checklist: 1800, letter: 2000 }; // reserved until the widget reports
+  var HEIGHTS = { guide: 900, checklist: 1800, letter: 2000 };
   var STAGES = ["application", "interview", "final"];
-  var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  var HEX = /^#[0-9a-fA-F]{6}$/;
-  var frames = [];
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-  function own(obj, key) {
-    return Object.prototype.hasOwnProperty.call(obj, key);
-  }
-
-  function pathFor(el, kind) {
-    if (kind === "guide") return "embed/guide/";
-    if (kind === "checklist") {
-      var stage = el.getAttribute("data-stage");
-      return "embed/checklist/" + (STAGES.indexOf(stage) >= 0 ? stage + "/" : "");
-    }
-    var letter = el.getAttribute("data-letter") || "";
-    return ID.test(letter) ? "embed/letters/" + letter + "/" : null;
+  function say(el, text, value) {
+    var p = make("p");
+    p.className = "nextsteps-notice";
+    p.textContent = text;
+    el.prepend(p);
+    state(el, value);
+    console.warn("Next Steps: " + text);
   }
 
   function mount(el) {
     if (el.hasAttribute("data-nextsteps-state")) return;
-    var kind = el.getAttribute("data-nextsteps-embed");
-    var path = own(HEIGHTS, kind) && pathFor(el, kind);
-    el.setAttribute("data-nextsteps-state", path ? "loading" : "ignored");
-    if (!path) return;
-    var hash = new URLSearchParams();
+    var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
+    var bad = !HEIGHTS.hasOwnProperty(kind) ? "nextsteps-embed" : kind == "checklist" && stage && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
+    if (bad) return say(el, "Unknown data-" + bad + ". The link opens the guide instead.", "invalid");
+    var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
     if (/^https?:$/.test(location.protocol)) hash.set("host", location.origin);
-    var accent = el.getAttribute("data-accent");
-    if (accent && HEX.test(accent)) hash.set("accent", accent);
-    var hide = el.getAttribute("data-hide-title");
+    // The widget checks the colour, and refuses one with under 3:1 contrast on white.
+    if (accent) hash.set("accent", accent.slice(0, 20));
     if (hide !== null && hide !== "false") hash.set("title", "hide");
-
-    var frame = document.createElement("iframe");
-    frame.title = (el.textContent || "").trim().slice(0, 200) || "Next Steps";
-    frame.setAttribute("loading", "lazy");
-    frame.setAttribute("referrerpolicy", "no-referrer");
-    if (kind === "letter") frame.setAttribute("allow", "clipboard-write");
+    frame.title = el.textContent.trim().slice(0, 200) || "Next Steps";
+    frame.loading = "lazy";
+    frame.referrerPolicy = "no-referrer";
+    if (kind == "letter") frame.allow = "clipboard-write";
+    frame.className = "nextsteps-frame";
     frame.style.cssText = "display:block;width:100%;border:0;height:" + HEIGHTS[kind] + "px";
-    frame.src = new URL(path, base).href + "#" + hash;
-    el.textContent = "";
-    el.appendChild(frame);
-    frames.push({ el: el, frame: frame, kind: kind });
+    frame.src = new URL("embed/" + (kind == "guide" ? "guide/" : kind == "letter" ? "letters/" + letter + "/" : "checklist/" + (stage ? stage + "/" : "")), base) + "#" + hash;
+    box.hidden = true; // the link, until ready
+    box.append.apply(box, el.childNodes);
+    el.append(frame, box);
+    state(el, "loading");
+    var entry = { el: el, frame: frame, kind: kind, box: box };
+    frames.push(entry);
+    // Timed from load or first sight, as lazy frames wait.
+    function wait() { entry.timer = entry.timer || setTimeout(fail, 10000, entry); }
+    on(frame, "load", wait);
+    new IntersectionObserver(function (e) { if (e[0].isIntersecting) wait(); }).observe(frame);
+  }
+
+  function fail(entry) {
+    if (entry.ready) return;
+    entry.frame.remove();
+    entry.box.hidden = false;
+    say(entry.el, "This part of the guide could not be shown here. Use the link to open it.", "failed");
+    fire(entry, "failed", { widget: entry.kind });
   }
 
   function fire(entry, name, detail) {
     entry.el.dispatchEvent(new CustomEvent("nextsteps:" + name, { bubbles: true, detail: detail }));
   }
 
-  function isCount(n) {
-    return typeof n === "number" && n >= 0 && n <= 100000 && Math.floor(n) === n;
+  function count(n) {
+    return typeof n == "number" && n >= 0 && n <= 1e5 && Math.floor(n) === n;
   }
 
-  window.addEventListener("message", function (event) {
-    if (event.origin !== siteOrigin) return;
-    var d = event.data;
-    if (!d || typeof d !== "object" || d.source !== "nextsteps") return;
-    var entry = frames.filter(function (f) { return f.frame.contentWindow === event.source; })[0];
-    if (!entry) return;
-    if (d.type === "height") {
-      if (typeof d.height === "number" && d.height > 0 && d.height < 100000) {
-        entry.frame.style.height = Math.ceil(d.height) + "px";
-        entry.el.setAttribute("data-nextsteps-state", "ready");
-      }
-    } else if (d.type === "ready") {
-      if (typeof d.title === "string" && d.title) entry.frame.title = d.title.slice(0, 200);
+  on(window, "message", function (event) {
+    var d = event.data, entry = frames.find(function (f) { return f.frame.contentWindow === event.source; });
+    if (event.origin !== base.origin || !entry || !entry.frame.isConnected || !d || d.source !== "nextsteps") return;
+    if (d.type == "height" && count(d.height) && d.height) entry.frame.style.height = d.height + "px";
+    if (d.type == "ready") {
+      entry.ready = true;
+      state(entry.el, "ready");
+      if (typeof d.title == "string" && d.title) entry.frame.title = d.title.slice(0, 200);
       fire(entry, "ready", { widget: entry.kind });
-    } else if (d.type === "progress") {
-      if (isCount(d.done) && isCount(d.total) && d.done <= d.total) fire(entry, "progress", { done: d.done, total: d.total });
-    } else if (d.type === "copied") {
-      if (typeof d.letter === "string" && ID.test(d.letter)) fire(entry, "copied", { letter: d.letter });
     }
+    if (d.type == "progress" && count(d.done) && count(d.total) && d.done <= d.total) fire(entry, "progress", { done: d.done, total: d.total });
+    if (d.type == "copied" && typeof d.letter == "string" && ID.test(d.letter)) fire(entry, "copied", { letter: d.letter });
   });
 
   function scan() {
-    var found = document.querySelectorAll("[data-nextsteps-embed]");
-    for (var i = 0; i < found.length; i++) mount(found[i]);
+    D.querySelectorAll.call(doc, "[data-nextsteps-embed]").forEach(mount);
   }
 
   scan();
-  document.addEventListener("DOMContentLoaded", scan);
-  /* Pages that add the element later (single-page apps) are picked up too. */
-  if (window.MutationObserver) new MutationObserver(scan).observe(document.documentElement, { childList: true, subtree: true });
+  // Elements parsed or added later are mounted too.
+  new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
 })();
