@@ -102,9 +102,20 @@ def _matches(pattern: str, path: str) -> bool:
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site the way a static host does, ``_headers`` included."""
+    """Serves a built site the way a static host does, ``_headers`` included.
+
+    With a ``prefix`` such as ``/next-steps/`` the site answers under that
+    path only, as a site published with a path in ``site_url`` does.
+    """
 
     rules: list[tuple[str, list[tuple[str, str]]]] = []
+    prefix: str = "/"
+
+    def translate_path(self, path):
+        clean = path.split("?", 1)[0].split("#", 1)[0]
+        if not clean.startswith(self.prefix):
+            return str(Path(self.directory) / "_outside_the_site_")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def log_message(self, format, *args):  # noqa: A002 - quiet test output
         pass
@@ -137,9 +148,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class Server:
     """A static server for a folder on 127.0.0.1 (or another loopback host)."""
 
-    def __init__(self, directory: Path, host: str = "127.0.0.1", headers: bool = True):
-        rules = parse_headers_file(directory / "_headers") if headers else []
-        handler = type("Handler", (SiteHandler,), {"rules": rules})
+    def __init__(self, directory: Path, host: str = "127.0.0.1", headers: bool = True, prefix: str = "/", rules=None):
+        if rules is None:
+            rules = parse_headers_file(directory / "_headers") if headers else []
+        handler = type("Handler", (SiteHandler,), {"rules": rules, "prefix": prefix})
         self.httpd = ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
         self.host = host
         self.port = self.httpd.server_address[1]

@@ -11,6 +11,7 @@ import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
@@ -108,8 +109,19 @@ widget.addEventListener("nextsteps:progress", function (event) {
 });"""
 
 
+def csp_examples(site_url: str) -> dict[str, str]:
+    """The host-page policies the recruiters' page and README describe."""
+    parts = urlsplit(absolute(site_url, ""))
+    origin = f"{parts.scheme}://{parts.netloc}"
+    loader = absolute(site_url, LOADER)
+    return {
+        "allowlist": f"Content-Security-Policy: script-src 'self' {origin}; frame-src {origin}; style-src 'self'",
+        "nonce": f"Content-Security-Policy: script-src 'nonce-RANDOM' 'strict-dynamic'; frame-src {origin}; style-src 'self'",
+        "nonce_tag": f'<script async src="{loader}" nonce="RANDOM"></script>',
+    }
+
+
 def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site_url: str) -> str:
-    origin = absolute(site_url, "/").rstrip("/")
     first = found[0]
     return render_template(HERE / "templates", "recruiter.md.j2", 
         title=RECRUITER_TITLE,
@@ -133,7 +145,7 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
             ],
         },
         event_example=EVENT_EXAMPLE,
-        csp_example=f"Content-Security-Policy: script-src 'self' {origin}; frame-src {origin}",
+        csp_examples=csp_examples(site_url),
     )
 
 

@@ -39,7 +39,10 @@ def iframe_snippet(widget: Widget, site_url: str) -> str:
     allow = frame_permissions(widget)
     if allow:
         attrs["allow"] = allow
-    attrs["style"] = "border:0"  # for the host page, never part of this site's HTML
+    # No style attribute: a host's style-src 'self' would block it. HTML5
+    # calls frameborder obsolete, yet every browser still honours it and
+    # WordPress keeps it; hosts may use CSS (border: 0) instead.
+    attrs["frameborder"] = "0"
     return f"<iframe{_attrs(attrs)}></iframe>"
 
 

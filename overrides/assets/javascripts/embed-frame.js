@@ -1,12 +1,20 @@
-/* Runs inside a widget page under /embed/, in a frame on another website.
+/* Runs inside a widget page under /embed/, shown on another website.
  *
- * - Reads the options embed.js put after "#": host (the host page's origin),
- *   accent (a hex colour) and title=hide. Anything else is ignored.
- * - Measures the page with ResizeObserver and posts its height, rounded up,
- *   so the frame never needs a scrollbar. The height is only a number, so it
- *   may go to any parent ("*"): that is what makes the plain iframe safe too.
- * - Passes on the widget's own events (nextsteps:progress, nextsteps:copied)
- *   as counts and ids only, and only to the host origin it was given.
+ * It first works out how it is shown, and marks <html data-ns-frame>:
+ * - "loader": embed.js made the frame and put the host page's origin after
+ *   "#" (with accent and title=hide). Events go to that origin only.
+ * - "wordpress": a WordPress site pasted our oEmbed frame. It adds
+ *   "#?secret=..." and a sandbox (scripts only: no storage, pop-ups,
+ *   downloads, print or top navigation), and obeys two messages, each with
+ *   the secret: {message: "height", value} to size the frame (200 to 1000
+ *   pixels) and {message: "link", value: url} to open a page of our site.
+ * - "frame": any other frame, such as the plain iframe snippet;
+ * - "page": not in a frame at all.
+ *
+ * Its height (a number only) may go to any parent, so every frame fits.
+ * Where the frame blocks something, <html data-ns-blocked> names it, the
+ * widget's own script hides the buttons that would silently fail, and one
+ * plain note tells the reader what is lost and where the full page is.
  *
  * It listens to no messages, so a page framing it cannot drive it.
  */
@@ -15,8 +23,11 @@
 
   var HEX = /^#[0-9a-fA-F]{6}$/;
   var ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var WORDPRESS_CAP = 1000; // the tallest frame WordPress allows, in pixels
   var root = document.documentElement;
-  var options = new URLSearchParams(location.hash.slice(1));
+  var kind = root.getAttribute("data-nextsteps-widget") || "";
+  var hash = location.hash.slice(1);
+  var options = new URLSearchParams(hash.charAt(0) === "?" ? hash.slice(1) : hash);
   var parentWindow = window.parent !== window ? window.parent : null;
 
   function validOrigin(value) {
@@ -29,6 +40,35 @@
   }
 
   var host = validOrigin(options.get("host") || "");
+  // WordPress makes a 10-character secret of letters and digits.
+  var secret = /^[A-Za-z0-9]{1,64}$/.test(options.get("secret") || "") ? options.get("secret") : null;
+  var mode = !parentWindow ? "page" : host ? "loader" : secret ? "wordpress" : "frame";
+  root.setAttribute("data-ns-frame", mode);
+
+  /* ------------------------------------------------ what works in here */
+
+  function storageWorks() {
+    try {
+      var store = window.localStorage;
+      store.setItem("nextsteps.probe", "1");
+      store.removeItem("nextsteps.probe");
+      return true;
+    } catch (err) {
+      return false; // a sandbox, or the browser's privacy settings
+    }
+  }
+
+  // A sandbox without allow-same-origin gives the page an opaque origin. No
+  // page can read its sandbox flags, so an opaque origin, or storage refused
+  // inside a WordPress frame, counts as the strict WordPress sandbox.
+  var storage = storageWorks();
+  var sandboxed = window.origin === "null" || (mode === "wordpress" && !storage);
+  var blocked = [];
+  if (!storage) blocked.push("storage");
+  if (sandboxed) blocked.push("download", "print", "email", "popups");
+  if (blocked.length) root.setAttribute("data-ns-blocked", blocked.join(" "));
+
+  /* ------------------------------------------------------- messages out */
 
   function post(message, anyParent) {
     if (!parentWindow) return;
@@ -36,6 +76,12 @@
     if (host) parentWindow.postMessage(message, host);
     else if (anyParent) parentWindow.postMessage(message, "*");
   }
+
+  function tellWordPress(message, value) {
+    if (mode === "wordpress") parentWindow.postMessage({ message: message, value: value, secret: secret }, "*");
+  }
+
+  /* ------------------------------------------------------- brand colour */
 
   /* The same rule as nextsteps.brand.colour: black or white text, whichever
      has the higher WCAG contrast on the colour (black wins a tie). */
@@ -49,24 +95,117 @@
 
   function readableOn(hex) {
     var l = luminance(hex);
-    var onBlack = (l + 0.05) / 0.05;
-    var onWhite = 1.05 / (l + 0.05);
-    return onBlack >= onWhite ? "#000000" : "#ffffff";
+    return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#000000" : "#ffffff";
   }
 
   var accent = options.get("accent");
-  if (accent && HEX.test(accent)) {
+  if (accent && HEX.test(accent) && 1.05 / (luminance(accent) + 0.05) >= 3) {
     root.style.setProperty("--ns-accent", accent);
     root.style.setProperty("--ns-on-accent", readableOn(accent));
+  } else if (accent) {
+    // The top bar would vanish on a white page: keep the site's own colour.
+    console.warn("Next Steps: data-accent " + accent.slice(0, 20) + " is not used. Use a colour such as #0b6e4f, with at least 3:1 contrast against white.");
   }
   if (options.get("title") === "hide") root.classList.add("ns-embed--no-title");
 
+  /* ------------------------------------------- inside a WordPress frame */
+
+  function fullPageLink() {
+    return document.querySelector(".ns-embed__footer a[href]");
+  }
+
+  function note(className, parts) {
+    var box = document.createElement("p");
+    box.className = "ns-embed__note " + className;
+    parts.forEach(function (part) { box.append(part); });
+    var title = document.querySelector(".ns-embed__title");
+    if (title) title.after(box);
+    else document.querySelector("main").prepend(box);
+    return box;
+  }
+
+  function linkTo(href, text) {
+    var link = document.createElement("a");
+    link.href = href;
+    link.textContent = text;
+    return link;
+  }
+
+  // Links leave the frame through WordPress, in the same tab: no new-tab words.
+  function linksThroughWordPress() {
+    document.querySelectorAll("a[target='_blank']").forEach(function (link) {
+      link.removeAttribute("target");
+      link.querySelectorAll(".ns-vh, .ns-checklist__hint").forEach(function (hint) {
+        if (/new tab/.test(hint.textContent)) hint.remove();
+      });
+    });
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href]");
+      if (!link || event.defaultPrevented) return;
+      var url = new URL(link.href);
+      if (url.host !== location.host || !/^https?:$/.test(url.protocol)) return;
+      if (url.pathname === location.pathname) return; // a place on this page
+      event.preventDefault();
+      tellWordPress("link", url.href);
+    });
+  }
+
+  // Each group of the checklist becomes a section that opens, the first one open.
+  function compactChecklist() {
+    document.querySelectorAll(".ns-checklist__when").forEach(function (heading, index) {
+      var list = heading.nextElementSibling;
+      if (!list) return;
+      var section = document.createElement("details");
+      var summary = document.createElement("summary");
+      section.className = "ns-embed__section";
+      section.open = index === 0;
+      heading.before(section);
+      summary.append(heading);
+      section.append(summary, list);
+    });
+  }
+
+  var more = null;
+  if (mode === "wordpress") {
+    root.classList.add("ns-embed--capped");
+    linksThroughWordPress();
+    compactChecklist();
+    var full = fullPageLink();
+    if (full) {
+      more = note("ns-embed__more", ["This box is too small for all of it. Scroll inside the box, or ", linkTo(full.href, "open the full page"), "."]);
+      more.hidden = true;
+    }
+  }
+
+  /* One plain note when the frame blocks what the reader would expect. */
+  function limitsNote() {
+    var says = [];
+    if (!storage && kind === "checklist") says.push("Your ticks are not saved in this box. They go when you leave the page.");
+    if (!storage && kind === "letter") says.push("What you type is not saved in this box. It goes when you leave the page.");
+    if (sandboxed && kind === "letter") says.push("Here you can fill in your letter and copy it. To print it, save it or open it in your email app, use the full page.");
+    var full = fullPageLink();
+    if (!says.length || !full) return;
+    var parts = [says.join(" ") + " "];
+    if (mode === "wordpress" || !sandboxed) parts.push(linkTo(full.href, "Open the full page"), ".");
+    else parts.push("The full page is at " + full.href + "."); // no link can leave this sandbox
+    note("ns-embed__limits", parts).setAttribute("data-ns-limits", "");
+  }
+  if (parentWindow) limitsNote();
+
+  /* ----------------------------------------------------------- height */
+
   var lastHeight = 0;
   function measure() {
+    if (more) {
+      // The note shows only while the page is taller than WordPress allows.
+      var without = root.getBoundingClientRect().height - (more.hidden ? 0 : more.getBoundingClientRect().height);
+      more.hidden = Math.ceil(without) <= WORDPRESS_CAP;
+    }
     var height = Math.ceil(root.getBoundingClientRect().height);
     if (height > 0 && height !== lastHeight) {
       lastHeight = height;
       post({ type: "height", height: height }, true);
+      tellWordPress("height", height);
     }
   }
 
@@ -86,7 +225,7 @@
     if (typeof letter === "string" && ID.test(letter)) post({ type: "copied", letter: letter });
   });
 
-  post({ type: "ready", widget: root.getAttribute("data-nextsteps-widget") || "", title: document.title });
+  post({ type: "ready", widget: kind, title: document.title });
 
   if (window.ResizeObserver) {
     new ResizeObserver(measure).observe(root);

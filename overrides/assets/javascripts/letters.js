@@ -260,6 +260,7 @@
 
   async function copyText(text) {
     try {
+      if (!asyncClipboardAllowed()) throw new Error("blocked by the frame");
       await navigator.clipboard.writeText(text);
       return true;
     } catch (e) {
@@ -280,6 +281,32 @@
       area.remove();
       return done;
     }
+  }
+
+  /* --------------------------------------------- limits of a sandboxed frame */
+
+  // embed-frame.js names, on <html data-ns-blocked>, what the frame around a
+  // widget blocks (a sandbox: no downloads, print, e-mail app or storage).
+  // Those buttons would do nothing, or claim a success that did not happen,
+  // so they are hidden; copying still works, and the widget's note points
+  // to the full page.
+  function blockedHere(what) {
+    var list = document.documentElement.getAttribute("data-ns-blocked") || "";
+    return list.split(" ").indexOf(what) >= 0;
+  }
+
+  // A frame without allow="clipboard-write" refuses the clipboard API (and
+  // the browser logs an error); the selection route may still work there.
+  function asyncClipboardAllowed() {
+    var policy = document.featurePolicy;
+    return !(policy && typeof policy.allowsFeature === "function" && !policy.allowsFeature("clipboard-write"));
+  }
+
+  function hideBlockedActions(root) {
+    [["download", "download"], ["print", "print"], ["email", "email"], ["storage", "remember-box"]].forEach(function (pair) {
+      var node = root.querySelector("[data-ns='" + pair[1] + "']");
+      if (node && blockedHere(pair[0])) node.hidden = true;
+    });
   }
 
   function setup(root) {
@@ -485,6 +512,7 @@
     // letters.css hides these before the first paint; this is for browsers
     // that do not know the 'scripting' media feature.
     Array.prototype.forEach.call(root.querySelectorAll("[data-ns-nojs]"), function (node) { node.hidden = true; });
+    hideBlockedActions(root);
     root.classList.add("ns-letter--live");
     update();
   }
