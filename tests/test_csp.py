@@ -109,6 +109,12 @@ def site_paths(site: Path) -> list[str]:
     return paths
 
 
+def test_only_the_public_json_is_open_to_other_origins(site):
+    rules = parse_headers_file(site / "_headers")
+    open_to_all = sorted(pattern for pattern, headers in rules if ("Access-Control-Allow-Origin", "*") in headers)
+    assert open_to_all == ["/api/*", "/oembed/*"]
+
+
 def test_every_address_gets_exactly_one_policy(site):
     """Hosts disagree on overlapping rules (Netlify replaces, Cloudflare joins), so none may overlap."""
     rules = csp_rules(site)
@@ -162,8 +168,13 @@ def test_nginx_example_sends_the_same_headers(site):
     assert conf == nginx_conf("https://nextsteps.example.org/")
     assert "server_name nextsteps.example.org;" in conf
     locations = _nginx_locations(conf)
-    expected = {"/": SITE_POLICY, "^~ /embed/": EMBED_POLICY, "= /embed/": SITE_POLICY, "= /embed/index.html": SITE_POLICY}
+    expected = {"/": SITE_POLICY, "^~ /embed/": EMBED_POLICY, "= /embed/": SITE_POLICY, "= /embed/index.html": SITE_POLICY,
+                "^~ /api/": SITE_POLICY, "^~ /oembed/": SITE_POLICY}
     assert {k: v[CSP] for k, v in locations.items()} == expected
+    # The public JSON may be read from other websites; nothing else may.
+    assert {k for k, v in locations.items() if v.get("Access-Control-Allow-Origin") == "*"} == {"^~ /api/", "^~ /oembed/"}
+    # No record of visitors (the privacy page promises it).
+    assert "access_log off;" in conf and "log_not_found off;" in conf
     for name, value in SHARED_HEADERS:
         # nginx drops inherited add_header lines in a location with its own, so each lists all.
         assert all(headers.get(name) == value for headers in locations.values()), name
@@ -176,7 +187,11 @@ def test_nginx_serves_the_example_with_the_same_headers(site, tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server_block = (site / "hosting/nginx.conf.example").read_text(encoding="utf-8")
-    server_block = server_block.replace("/var/www/nextsteps", str(site)).replace("listen 80;", f"listen 127.0.0.1:{port};")
+    server_block = (
+        server_block.replace("/var/log/nginx/nextsteps-error.log", f"{tmp_path}/site-error.log")
+        .replace("/var/www/nextsteps", str(site))
+        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+    )
     conf = tmp_path / "nginx.conf"
     conf.write_text(
         f"daemon off;\nmaster_process off;\npid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
@@ -207,6 +222,9 @@ def test_nginx_serves_the_example_with_the_same_headers(site, tmp_path):
             assert response.headers[CSP] == policy, path
             for name, value in SHARED_HEADERS:
                 assert response.headers[name] == value, (path, name)
+            assert response.headers["Access-Control-Allow-Origin"] is None, path
+        with urllib.request.urlopen(base + "/api/checklist.json") as response:
+            assert response.headers["Access-Control-Allow-Origin"] == "*"
     finally:
         nginx.terminate()
         nginx.wait(timeout=10)

@@ -147,6 +147,8 @@ def test_snippets_use_the_published_address_and_the_allowlisted_options():
     plain = iframe_snippet(checklist, SITE_URL)
     assert plain.startswith(f'<iframe src="{SITE_URL}embed/checklist/interview/" title="{checklist.title}"')
     assert 'loading="lazy"' in plain and 'referrerpolicy="no-referrer"' in plain and f'height="{KINDS["checklist"]}"' in plain
+    # Nothing a host's style-src 'self' would block.
+    assert "style=" not in plain and 'frameborder="0"' in plain
     letter = next(w for w in WIDGETS if w.kind == "letter")
     assert 'allow="clipboard-write"' in iframe_snippet(letter, SITE_URL)
     assert f'data-letter="{letter.letter}"' in loader_snippet(letter, SITE_URL)
@@ -161,7 +163,7 @@ def test_oembed_answer_and_discovery_link(site, widget):
     assert isinstance(data["width"], int) and data["height"] == widget.height
     page = parse(site, page_url(widget.page))
     found = [l for l in page.links if l.get("type") == "application/json+oembed"]
-    assert found == [{"rel": "alternate ", "type": "application/json+oembed", "href": f"{SITE_URL}oembed/{widget.key}.json", "title": widget.title}]
+    assert found == [{"rel": "alternate", "type": "application/json+oembed", "href": f"{SITE_URL}oembed/{widget.key}.json", "title": widget.title}]
 
 
 def test_only_matching_pages_carry_an_oembed_link(site):

@@ -104,8 +104,10 @@ def host(tmp_path_factory, server, foreign) -> Iterator[Server]:
                 for box, attrs in [
                     ("bad-accent", 'data-nextsteps-embed="guide" data-accent="red;background:url(https://evil.example/x)"'),
                     ("short-accent", 'data-nextsteps-embed="guide" data-accent="#fff;--ns-accent:red"'),
-                    ("light-accent", 'data-nextsteps-embed="guide" data-accent="#ffdd00" data-hide-title'),
+                    ("light-accent", 'data-nextsteps-embed="guide" data-accent="#e07000" data-hide-title'),
+                    ("white-accent", 'data-nextsteps-embed="guide" data-accent="#ffffff"'),
                     ("dark-accent", 'data-nextsteps-embed="checklist" data-stage="../../evil" data-accent="#0b0c0c" data-style="display:none" data-src="https://evil.example/"'),
+                    ("dark-light-accent", 'data-nextsteps-embed="checklist" data-accent="#0b0c0c" data-style="display:none" data-src="https://evil.example/"'),
                     ("bad-kind", 'data-nextsteps-embed="javascript:alert(1)"'),
                     ("bad-letter", 'data-nextsteps-embed="letter" data-letter="../checklist"'),
                     ("no-letter", 'data-nextsteps-embed="letter"'),
@@ -275,33 +277,40 @@ def test_messages_from_anyone_but_the_widget_change_nothing(watched, host):
 
 def test_only_allowlisted_options_reach_the_widget(watched, server, host):
     page = watched
+    page.console_texts = []
+    page.on("console", lambda m: page.console_texts.append(m.text))
     page.goto(host.url("options.html"))
-    page.wait_for_function("document.querySelectorAll('iframe').length === 4")
+    page.wait_for_function("document.querySelectorAll('iframe').length === 5")
 
     def frame_css(box: str, prop: str) -> str:
+        page.locator(f"#{box} iframe").scroll_into_view_if_needed()  # lazy frames load when seen
         frame = frame_of(page, box)
         frame.wait_for_load_state()
         return frame.evaluate(f"getComputedStyle(document.documentElement).getPropertyValue('{prop}').trim()")
 
     for box in ("bad-accent", "short-accent"):
         src = page.locator(f"#{box} iframe").get_attribute("src")
-        assert src.startswith(f"{server.origin}/embed/guide/#") and "accent" not in src
-        assert frame_css(box, "--ns-accent") == "#1d4f91"  # the brand's own colour
+        assert src.startswith(f"{server.origin}/embed/guide/#")
+        assert frame_css(box, "--ns-accent") == "#1d4f91"  # the widget refuses it: the brand's own colour
 
-    assert frame_css("light-accent", "--ns-accent") == "#ffdd00"
+    assert frame_css("light-accent", "--ns-accent") == "#e07000"
     assert frame_css("light-accent", "--ns-on-accent") == "#000000"
-    assert frame_of(page, "light-accent").evaluate("getComputedStyle(document.body).borderTopColor") == "rgb(255, 221, 0)"
+    assert frame_of(page, "light-accent").evaluate("getComputedStyle(document.body).borderTopColor") == "rgb(224, 112, 0)"
+    # White on white would hide the top bar and the buttons: refused, with a warning.
+    assert frame_css("white-accent", "--ns-accent") == "#1d4f91"
+    assert any("data-accent #ffffff is not used" in text for text in page.console_texts)
     title = frame_of(page, "light-accent").locator("h1")
     assert title.bounding_box()["width"] <= 1 and title.inner_text() == WIDGETS["guide"].title
 
-    src = page.locator("#dark-accent iframe").get_attribute("src")
-    assert src.startswith(f"{server.origin}/embed/checklist/#"), "an unknown stage falls back to every step"
-    assert frame_css("dark-accent", "--ns-on-accent") == "#ffffff"
-    assert page.locator("#dark-accent iframe").is_visible()
+    assert frame_css("dark-light-accent", "--ns-on-accent") == "#ffffff"
+    assert page.locator("#dark-light-accent iframe").is_visible()
 
-    for box in ("bad-kind", "bad-letter", "no-letter"):
+    # A wrong setting shows a note instead of a silent fallback.
+    for box, setting in (("dark-accent", "data-stage"), ("bad-kind", "data-nextsteps-embed"), ("bad-letter", "data-letter"), ("no-letter", "data-letter")):
         assert page.locator(f"#{box} iframe").count() == 0
-        assert page.locator(f"#{box} > div").get_attribute("data-nextsteps-state") == "ignored"
+        assert page.locator(f"#{box} > div").get_attribute("data-nextsteps-state") == "invalid"
+        notice = page.locator(f"#{box} .nextsteps-notice")
+        assert notice.is_visible() and f"Unknown {setting}." in notice.inner_text(), box
 
 
 def test_plain_iframe_works_with_scripts_blocked_on_the_host(watched, host):
