@@ -39,8 +39,12 @@ def _parse(path: Path) -> _LinksAndIds:
     return parser
 
 
-def _target_file(site: Path, page: Path, href: str) -> Path:
+def _target_file(site: Path, page: Path, href: str, prefix: str = "/") -> Path:
     path = unquote(urlsplit(href).path)
+    if path.startswith("/"):
+        if not path.startswith(prefix):
+            return site / "_outside_the_site_"
+        path = "/" + path[len(prefix):]
     base = site if path.startswith("/") else page.parent
     target = (base / path.lstrip("/")).resolve() if path else page
     if target.is_dir():
@@ -48,8 +52,11 @@ def _target_file(site: Path, page: Path, href: str) -> Path:
     return target
 
 
-def broken_links(site: Path) -> list[str]:
-    """Every internal link, #anchor and download in every page must resolve."""
+def broken_links(site: Path, prefix: str = "/") -> list[str]:
+    """Every internal link, #anchor and download in every page must resolve.
+
+    ``prefix`` is the path the site is served under, for links that start with '/'.
+    """
     problems: list[str] = []
     parsed: dict[Path, _LinksAndIds] = {}
     pages = sorted(site.rglob("*.html"))
@@ -61,7 +68,7 @@ def broken_links(site: Path) -> list[str]:
             parts = urlsplit(href)
             if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "data:", "javascript:")):
                 continue
-            target = _target_file(site, page, href)
+            target = _target_file(site, page, href, prefix)
             if not target.exists():
                 problems.append(f"{rel}: link to {href!r} leads nowhere")
                 continue

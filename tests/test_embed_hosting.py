@@ -1,0 +1,237 @@
+"""The widgets where recruiters really put them, in real Chromium.
+
+- a site published under a path (``site_url`` with ``/next-steps/``), served
+  both with its ``_headers`` file and with the generated nginx example;
+- loader failures: a frame that never reports, a refused frame;
+- hostile or strict host pages: a clobbered ``document.currentScript``, and a
+  nonce with ``'strict-dynamic'`` and ``style-src 'self'``;
+- the oEmbed discovery link, which must cost the reader no extra request.
+
+Host pages are served on ``localhost``, the site on ``127.0.0.1``: two origins.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import gates
+from nextsteps.content import load_content
+from nextsteps.embed import iframe_snippet, loader_snippet, widgets
+from nextsteps.hosting import SITE_POLICY
+from support import Server, build, nginx
+
+pytestmark = pytest.mark.browser
+
+from support import ROOT  # noqa: E402
+
+CONTENT = load_content(ROOT / "docs")
+WIDGETS = {w.key: w for w in widgets(CONTENT)}
+SUB_URL = "https://careers.example.com/next-steps/"
+SUB = "/next-steps/"
+SITE_URL = "https://nextsteps.example.org/"
+NONCE = "r4nd0mN0nce"
+
+
+def page_html(body: str, head: str = "") -> str:
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>An agency</title>'
+        f'<link rel="icon" href="data:,">{head}</head>\n<body><main><h1>Jobs</h1>\n{body}\n</main></body></html>\n'
+    )
+
+
+@pytest.fixture(scope="module")
+def sub_site(tmp_path_factory) -> Path:
+    """The example brand, whose site_url has a path."""
+    result = build(tmp_path_factory.mktemp("sub") / "site", config="brands/example.yml")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def watch(context):
+    page = context.new_page()
+    page.set_viewport_size({"width": 900, "height": 900})
+    page.requests, page.errors, page.csp = [], [], []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.csp.append(m.text) if "Content Security Policy" in m.text else None)
+    return page
+
+
+def strays(page, *origins: str) -> list[str]:
+    allowed = {urlsplit(o).netloc for o in origins}
+    return [u for u in page.requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc not in allowed]
+
+
+def every_widget_frames(context, site_origin: str, tmp_path: Path) -> None:
+    """Each widget, from the loader snippet, loads and reports from another origin."""
+    snippets = [
+        f'<div id="box-{key}">{loader_snippet(w, SUB_URL).replace(SUB_URL, site_origin + SUB)}</div>'
+        for key, w in WIDGETS.items()
+    ]
+    fetch = f'<p id="fetched"></p><script src="fetch.js"></script>'
+    (tmp_path / "fetch.js").write_text(
+        f'fetch("{site_origin}{SUB}api/checklist.json").then(r => r.json())'
+        '.then(d => { document.getElementById("fetched").textContent = d.items.length; })'
+        '.catch(e => { document.getElementById("fetched").textContent = "failed"; });\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "host.html").write_text(page_html("\n".join(snippets) + fetch), encoding="utf-8")
+    with Server(tmp_path, host="localhost") as host:
+        page = watch(context)
+        page.goto(host.url("host.html"))
+        # A recruiter's own script reads the JSON feed from the other origin.
+        page.wait_for_function("document.getElementById('fetched').textContent !== ''")
+        assert page.locator("#fetched").inner_text() == str(len(CONTENT.checklist(None)))
+        for key in WIDGETS:
+            page.locator(f"#box-{key} iframe").scroll_into_view_if_needed()
+            page.wait_for_function(f"document.querySelector('#box-{key} [data-nextsteps-embed]').dataset.nextstepsState === 'ready'")
+        assert not page.errors and not page.csp, (page.errors, page.csp)
+        assert not strays(page, site_origin, host.origin)
+
+
+def not_found_works(context, site_origin: str) -> None:
+    page = watch(context)
+    response = page.goto(f"{site_origin}{SUB}no-such-page/")
+    assert response.status == 404
+    assert "Page not found" in page.content() or "not found" in page.title().lower()
+    failed = [u for u in page.requests if u.startswith(site_origin) and "no-such-page" not in u]
+    for url in failed:
+        assert url.startswith(site_origin + SUB), f"the 404 page asks for {url}, outside the site"
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "", "its stylesheet loads"
+    assert not page.csp, page.csp
+
+
+def test_sub_path_site_has_no_broken_link(sub_site):
+    assert not gates.broken_links(sub_site, SUB)
+
+
+def test_sub_path_site_with_headers_file(sub_site, context, tmp_path):
+    headers = (sub_site / "_headers").read_text(encoding="utf-8")
+    assert f"\n{SUB}embed/guide/*\n" in headers and "\n/embed/" not in headers
+    with Server(sub_site, prefix=SUB) as site:
+        every_widget_frames(context, site.origin, tmp_path)
+        not_found_works(context, site.origin)
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx-light)")
+def test_sub_path_site_with_the_nginx_example(sub_site, context, tmp_path):
+    conf = (sub_site / "hosting/nginx.conf.example").read_text(encoding="utf-8")
+    assert f"error_page 404 {SUB}404.html;" in conf and f"location ^~ {SUB}embed/ {{" in conf
+    root = tmp_path / "www"
+    root.mkdir()
+    shutil.copytree(sub_site, root / SUB.strip("/"))
+    work = tmp_path / "nginx"
+    work.mkdir()
+    host_folder = tmp_path / "host"
+    host_folder.mkdir()
+    with nginx(conf, root, work) as origin:
+        every_widget_frames(context, origin, host_folder)
+        not_found_works(context, origin)
+
+
+# The loader -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def refusing(site) -> Iterator[Server]:
+    """The same site behind headers that let no other website frame anything."""
+    with Server(site, rules=[("/*", [("Content-Security-Policy", SITE_POLICY)])]) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="module")
+def hosts(tmp_path_factory, server, refusing) -> Iterator[Server]:
+    folder = tmp_path_factory.mktemp("hosts")
+    guide, checklist = WIDGETS["guide"], WIDGETS["checklist-interview"]
+
+    def loader(widget, box: str, origin: str = server.origin, **attrs) -> str:
+        snippet = loader_snippet(widget, SITE_URL).replace(SITE_URL, origin + "/")
+        for name, value in attrs.items():
+            snippet = snippet.replace("<div ", f'<div {name}="{value}" ', 1)
+        return f'<div id="{box}">{snippet}</div>'
+
+    pages = {
+        "unknown-letter.html": loader(guide, "letter-box").replace('data-nextsteps-embed="guide"', 'data-nextsteps-embed="letter" data-letter="no-such-letter"'),
+        "refused.html": loader(guide, "refused-box", origin=refusing.origin),
+        # Markup alone shadows document.currentScript, createElement and querySelectorAll.
+        "clobbered.html": '<img name="currentScript" src="data:," alt=""><img name="createElement" src="data:," alt="">'
+        '<form name="querySelectorAll"></form>\n' + loader(guide, "guide-box"),
+        "strict.html": loader(checklist, "checklist-box").replace("<script async", f'<script nonce="{NONCE}" async')
+        + f'\n<div id="plain-box">{iframe_snippet(guide, SITE_URL).replace(SITE_URL, server.origin + "/")}</div>',
+    }
+    for name, body in pages.items():
+        (folder / name).write_text(page_html(body), encoding="utf-8")
+    strict = f"default-src 'self'; img-src data:; script-src 'nonce-{NONCE}' 'strict-dynamic'; style-src 'self'; frame-src {server.origin}"
+    (folder / "_headers").write_text(f"/strict.html\n  Content-Security-Policy: {strict}\n", encoding="utf-8")
+    with Server(folder, host="localhost") as srv:
+        yield srv
+
+
+def failed_with_link(page, box: str) -> None:
+    element = page.locator(f"#{box} [data-nextsteps-embed]")
+    page.wait_for_function(f"document.querySelector('#{box} [data-nextsteps-embed]').dataset.nextstepsState === 'failed'", timeout=30000)
+    assert element.locator("iframe").count() == 0
+    assert "could not be shown here" in element.locator(".nextsteps-notice").inner_text()
+    link = element.locator("a")
+    assert link.is_visible() and link.get_attribute("href").endswith("/")
+
+
+def test_a_widget_that_never_reports_gives_the_link_back(context, hosts, server):
+    page = watch(context)
+    page.goto(hosts.url("unknown-letter.html"))
+    page.evaluate("document.addEventListener('nextsteps:failed', e => { window.__failed = e.detail; })")
+    failed_with_link(page, "letter-box")
+    assert page.evaluate("window.__failed") == {"widget": "letter"}
+    assert not strays(page, server.origin, hosts.origin)
+
+
+def test_a_refused_frame_gives_the_link_back(context, hosts, server, refusing):
+    page = watch(context)
+    page.goto(hosts.url("refused.html"))
+    failed_with_link(page, "refused-box")
+    assert not strays(page, refusing.origin, hosts.origin)
+
+
+def test_clobbered_globals_do_not_mislead_the_loader(context, hosts, server):
+    page = watch(context)
+    page.goto(hosts.url("clobbered.html"))
+    assert page.evaluate("document.currentScript instanceof HTMLImageElement"), "the page must really clobber it"
+    page.wait_for_function("document.querySelector('#guide-box [data-nextsteps-embed]').dataset.nextstepsState === 'ready'")
+    assert page.locator("#guide-box iframe").get_attribute("src").startswith(f"{server.origin}/embed/guide/#")
+    assert not page.errors, page.errors
+    assert not strays(page, server.origin, hosts.origin)
+
+
+def test_strict_host_policy_with_nonce_and_strict_dynamic(context, hosts, server):
+    page = watch(context)
+    page.goto(hosts.url("strict.html"))
+    page.wait_for_function("document.querySelector('#checklist-box [data-nextsteps-embed]').dataset.nextstepsState === 'ready'")
+    frame = page.locator("#checklist-box iframe")
+    assert frame.evaluate("e => getComputedStyle(e).borderTopWidth") == "0px"
+    plain = page.locator("#plain-box iframe")
+    plain.element_handle().content_frame().wait_for_load_state()
+    # The plain frame has no border without any style attribute.
+    assert plain.evaluate("e => getComputedStyle(e).borderTopWidth") == "0px"
+    assert not page.csp, page.csp
+    assert not page.errors, page.errors
+    assert not strays(page, server.origin, hosts.origin)
+
+
+# oEmbed discovery -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["", "checklist/", "letters/feedback-after-interview/"])
+def test_oembed_link_costs_no_request(context, server, site, path):
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/json+oembed"' in html
+    page = watch(context)
+    page.goto(server.url(path))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert not [u for u in page.requests if "sitemap" in u or "/oembed/" in u], page.requests
+    assert not strays(page, server.origin)
