@@ -15,7 +15,7 @@ stages: [interview]
 when: today
 checklist:
   - id: {item_id}
-    text: Send the e-mail.
+    text: Send the email.
 letters: []
 reviewed: 2026-11-23
 ---

@@ -148,7 +148,8 @@ def test_letters_json_has_exactly_the_public_shape(site):
     assert list(data) == ["version", "letters"] and data["version"] == 1
     assert [l["id"] for l in data["letters"]] == IDS
     for entry, letter in zip(data["letters"], LETTERS):
-        assert list(entry) == ["id", "title", "url", "channel", "subject", "fields", "body"]
+        assert list(entry) == ["id", "title", "url", "channel", "subject", "fields", "body", "max_length"]
+        assert entry["max_length"] == letter.meta.max_length
         assert entry["url"] == f"{SITE_URL}letters/{letter.meta.id}/"
         assert entry["title"] == letter.meta.title and entry["channel"] == letter.meta.channel
         assert entry["subject"] == letter.meta.subject
