@@ -416,3 +416,34 @@ def test_the_tool_in_use_has_no_axe_violations(browser, server, scheme):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+# A message with a length limit --------------------------------------------------
+
+def test_linkedin_note_warns_politely_when_too_long(tool):
+    letter = CONTENT.letters["linkedin-stay-in-touch"]
+    limit = letter.meta.max_length
+    assert limit == 200  # LinkedIn's lower limit, for free accounts
+    page = tool(letter)
+    warning = page.locator("[data-ns='length-warning']")
+    assert warning.get_attribute("role") == "status"  # polite: read out, never an alert
+    fill(page, letter, examples(letter))
+    short = render_text(letter.body, examples(letter))
+    assert len(short) <= limit
+    assert page.text_content("[data-ns='length-count']") == str(len(short))
+    assert warning.text_content() == ""
+    page.fill(field(letter, "company"), "Northside Bank and Building Society of Greater Manchester and the North West Region")
+    long = render_text(letter.body, {**examples(letter), "company": page.input_value(field(letter, "company"))})
+    assert len(long) > limit
+    assert page.text_content("[data-ns='length-count']") == str(len(long))
+    assert f"longer than {limit} characters" in warning.text_content()
+    # A warning, not a block: the message still copies.
+    page.click("[data-ns='copy']")
+    wait_until(page, "window.__copied.length === 1")
+    page.fill(field(letter, "company"), "Northside Bank")
+    assert warning.text_content() == ""
+
+
+def test_letters_without_a_limit_show_no_count(tool):
+    page = tool(CONTENT.letters["reply-to-the-rejection"])
+    assert page.locator("[data-ns='length-count']").count() == 0
