@@ -10,6 +10,7 @@ so everything built per run lives in ``_state`` and is reset in on_config.
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
@@ -20,7 +21,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, guide, hosting, letters, pages
+from nextsteps import cache, checklist, embed, guide, hosting, letters, pages, support
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, load_content
 from nextsteps.outputs import Generated
@@ -32,9 +33,11 @@ class _BuildState:
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
     letter_files: list[Generated] = field(default_factory=list)
+    support: support.SupportList | None = None
 
 
 _state = _BuildState()
+log = logging.getLogger("mkdocs.plugins.nextsteps")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -46,6 +49,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
         _state.content = load_content(Path(config.docs_dir))
         checklist.check_site_url(config.site_url, config_file.name)
+        own = _state.brand.support
+        _state.support = support.load_support(
+            Path(config.docs_dir).parent,
+            brand_file=(config_file.parent / own.file) if own else None,
+            brand_shown=f"{config_file.name}: extra.brand.support.file ({own.file})" if own else "",
+            mode=own.mode if own else "extend",
+        )
     except ContentError as exc:
         raise PluginError(str(exc)) from None
     if _state.brand.logo:
@@ -58,6 +68,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Same sources, same bytes: date the build by the newest review, not the clock.
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
+    # Stale support entries are judged against the build's date, so builds stay reproducible.
+    build_day = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    newest = _state.support.last_reviewed or build_day
+    for warning in support.stale_warnings(_state.support, max(build_day, newest)):
+        log.warning(warning)
     config.extra_css.insert(0, "assets/brand.css")
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
     cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
@@ -85,7 +100,10 @@ def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert _state.content is not None
-    result = pages.build_page(_state.content, page.file.src_uri, markdown, letter_files=_state.letter_files, site_url=config.site_url)
+    result = pages.build_page(
+        _state.content, page.file.src_uri, markdown,
+        letter_files=_state.letter_files, site_url=config.site_url, brand=_state.brand, support_list=_state.support,
+    )
     page.meta.update(result.meta)
     page.meta["scripts"] = [*page.meta.get("scripts", []), *result.scripts]
     return result.markdown

@@ -29,7 +29,7 @@ def test_short_hex_is_expanded():
     [
         ({"accent": "red"}, "extra.brand.accent", "is not a colour"),
         ({"url": "example.com"}, "extra.brand.url", "is not a web address"),
-        ({"email": "nobody"}, "extra.brand.email", "is not an e-mail address"),
+        ({"email": "nobody"}, "extra.brand.email", "is not an email address"),
         ({"logo": "missing.svg"}, "extra.brand.logo", "does not exist"),
         ({"colour": "#000000"}, "extra.brand.colour", "unknown setting. Allowed: name, url"),
     ],

@@ -15,7 +15,7 @@ stages: [interview]
 when: today
 checklist:
   - id: {item_id}
-    text: Send the e-mail.
+    text: Send the email.
 letters: []
 reviewed: 2026-11-23
 ---
@@ -43,7 +43,7 @@ def test_unknown_field_lists_the_allowed_ones(docs):
 
 
 def test_wrong_type(docs):
-    edit(docs / "steps/ask-for-feedback.md", "order: 3", "order: third")
+    edit(docs / "steps/ask-for-feedback.md", "order: 4", "order: third")
     assert "field 'order': Input should be a valid integer" in problems_for(docs)
 
 

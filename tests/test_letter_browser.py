@@ -124,7 +124,7 @@ def test_filling_each_template_matches_the_python_renderer(tool, letter):
     assert "[" not in preview_text(page)
 
 
-# Copy, e-mail, download, print ---------------------------------------------
+# Copy, email, download, print ---------------------------------------------
 
 def test_copy_puts_the_message_on_the_clipboard_and_tells_the_page(tool):
     letter = CONTENT.letters["feedback-after-interview"]
@@ -250,7 +250,7 @@ def test_empty_required_fields_are_highlighted_and_warned_about(tool):
     page.click("[data-ns='continue']")
     assert page.evaluate("window.__printed") == 1 and not warning.is_visible()
 
-    # E-mail is held back the same way.
+    # Email is held back the same way.
     page.click("[data-ns='email']")
     assert warning.is_visible() and page.text_content("[data-ns='continue']") == "Open anyway"
     assert page.url.startswith("http")
@@ -278,7 +278,7 @@ def test_hostile_input_is_only_ever_text(tool, letter):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     values = {f.name: f"{HOSTILE} {f.name}" for f in letter.meta.fields}
-    extras = {"print-from": HOSTILE + "\nline two", "print-to": HOSTILE}
+    extras = {"print-from": HOSTILE + "\nline two", "print-to": HOSTILE} if letter.meta.channel == "letter" else {}
     if letter.meta.subject:
         extras["email-to"] = "javascript:alert(1)"
     fill(page, letter, {**values, **extras})
@@ -350,7 +350,7 @@ def test_nothing_typed_leaves_the_page(tool):
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
     page.on("websocket", lambda w: requests.append(w.url))
-    fill(page, letter, {**examples(letter), "email-to": "jordan@example.com", "print-from": "1 High Street"})
+    fill(page, letter, {**examples(letter), "email-to": "jordan@example.com"})
     page.press(field(letter, "your_name"), "Enter")
     page.check(f"#ns-letter-{letter.meta.id}-remember")
     page.click("[data-ns='copy']")
@@ -416,3 +416,34 @@ def test_the_tool_in_use_has_no_axe_violations(browser, server, scheme):
         assert page.evaluate("document.documentElement.scrollWidth") <= 320
     finally:
         context.close()
+
+
+# A message with a length limit --------------------------------------------------
+
+def test_linkedin_note_warns_politely_when_too_long(tool):
+    letter = CONTENT.letters["linkedin-stay-in-touch"]
+    limit = letter.meta.max_length
+    assert limit == 200  # LinkedIn's lower limit, for free accounts
+    page = tool(letter)
+    warning = page.locator("[data-ns='length-warning']")
+    assert warning.get_attribute("role") == "status"  # polite: read out, never an alert
+    fill(page, letter, examples(letter))
+    short = render_text(letter.body, examples(letter))
+    assert len(short) <= limit
+    assert page.text_content("[data-ns='length-count']") == str(len(short))
+    assert warning.text_content() == ""
+    page.fill(field(letter, "company"), "Northside Bank and Building Society of Greater Manchester and the North West Region")
+    long = render_text(letter.body, {**examples(letter), "company": page.input_value(field(letter, "company"))})
+    assert len(long) > limit
+    assert page.text_content("[data-ns='length-count']") == str(len(long))
+    assert f"longer than {limit} characters" in warning.text_content()
+    # A warning, not a block: the message still copies.
+    page.click("[data-ns='copy']")
+    wait_until(page, "window.__copied.length === 1")
+    page.fill(field(letter, "company"), "Northside Bank")
+    assert warning.text_content() == ""
+
+
+def test_letters_without_a_limit_show_no_count(tool):
+    page = tool(CONTENT.letters["reply-to-the-rejection"])
+    assert page.locator("[data-ns='length-count']").count() == 0

@@ -87,7 +87,7 @@ def test_optional_field_outside_an_optional_part(docs):
 def test_email_template_needs_a_subject(docs):
     edit(docs / "letters/feedback-after-interview.md", 'subject: "Feedback on my interview for {{ job_title }}"\n', "")
     message = problems_for(docs)
-    assert "docs/letters/feedback-after-interview.md: field 'subject': an e-mail template needs a subject line" in message
+    assert "docs/letters/feedback-after-interview.md: field 'subject': an email template needs a subject line" in message
 
 
 def test_linkedin_message_has_no_subject(docs):

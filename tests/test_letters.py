@@ -135,6 +135,11 @@ def test_only_letter_pages_load_the_letter_script(site):
     assert script in page_html(site, LETTERS[0].url)
 
 
+def test_every_letter_is_linked_from_a_step():
+    linked = {letter_id for step in CONTENT.steps for letter_id in step.meta.letters}
+    assert set(IDS) - linked == set(), "letters no step links to"
+
+
 def test_step_pages_link_to_their_letters(site):
     for step in CONTENT.steps:
         for letter_id in step.meta.letters:
@@ -148,7 +153,8 @@ def test_letters_json_has_exactly_the_public_shape(site):
     assert list(data) == ["version", "letters"] and data["version"] == 1
     assert [l["id"] for l in data["letters"]] == IDS
     for entry, letter in zip(data["letters"], LETTERS):
-        assert list(entry) == ["id", "title", "url", "channel", "subject", "fields", "body"]
+        assert list(entry) == ["id", "title", "url", "channel", "subject", "fields", "body", "max_length"]
+        assert entry["max_length"] == letter.meta.max_length
         assert entry["url"] == f"{SITE_URL}letters/{letter.meta.id}/"
         assert entry["title"] == letter.meta.title and entry["channel"] == letter.meta.channel
         assert entry["subject"] == letter.meta.subject
@@ -230,8 +236,8 @@ BREAKAGES = {
     ),
     "optional marker without a field": (
         "letters/introduce-yourself-to-a-recruiter.md",
-        "I can send you my CV.",
-        "[[I can send you my CV.]]",
+        "I have attached my CV.",
+        "[[I have attached my CV.]]",
         "docs/letters/introduce-yourself-to-a-recruiter.md: field 'body': line 7: the optional part has no {{ field }}",
     ),
     "duplicate id": (
@@ -242,8 +248,8 @@ BREAKAGES = {
     ),
     "step links to a missing letter": (
         "steps/ask-for-feedback.md",
-        "letters: [feedback-after-application, feedback-after-interview]",
-        "letters: [feedback-after-application, feedback-after-an-interview]",
+        "letters: [feedback-after-application, feedback-after-interview, thank-you-for-feedback]",
+        "letters: [feedback-after-application, feedback-after-an-interview, thank-you-for-feedback]",
         "docs/steps/ask-for-feedback.md: field 'letters[1]': no letter template has the id 'feedback-after-an-interview'",
     ),
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
@@ -15,6 +15,15 @@ URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>]*)?$")
 EMAIL = re.compile(r"^[^@\s\"'<>]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+
+
+class SupportSetting(BaseModel):
+    """A brand's own support list: ``replace`` the default one or ``extend`` it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    file: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)] = Field(description="A YAML file like data/support.yml, relative to the config file.")
+    mode: Literal["replace", "extend"] = "extend"
 
 
 class Brand(BaseModel):
@@ -28,6 +37,7 @@ class Brand(BaseModel):
     cta_link_text: Text = "Contact us"
     logo: str | None = Field(default=None, description="Image file, relative to the config file.")
     accent: str = "#1d4f91"
+    support: SupportSetting | None = None
 
     @field_validator("accent")
     @classmethod
@@ -45,7 +55,7 @@ class Brand(BaseModel):
     @classmethod
     def _email(cls, v: str | None) -> str | None:
         if v is not None and not EMAIL.match(v):
-            raise ValueError(f"{v!r} is not an e-mail address")
+            raise ValueError(f"{v!r} is not an email address")
         return v
 
     @field_validator("phone")
@@ -103,7 +113,10 @@ def load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
         for err in exc.errors():
             field = "extra.brand." + ".".join(str(p) for p in err["loc"])
             if err["type"] == "extra_forbidden":
-                message = "unknown setting. Allowed: " + ", ".join(Brand.model_fields)
+                parent = SupportSetting if err["loc"][:1] == ("support",) else Brand
+                message = "unknown setting. Allowed: " + ", ".join(parent.model_fields)
+            elif err["type"].startswith("literal_error"):
+                message = f"{err['msg']} (got {err['input']!r})"
             else:
                 message = str(err["msg"]).removeprefix("Value error, ")
             problems.append(Problem(config_file, field, message))
@@ -115,4 +128,6 @@ def load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
             raise ContentError([Problem(config_file, "extra.brand.logo", f"'{brand.logo}' must be one of: {', '.join(sorted(LOGO_TYPES))}")])
         if not logo.is_file():
             raise ContentError([Problem(config_file, "extra.brand.logo", f"the file '{brand.logo}' does not exist (paths are relative to {config_file})")])
+    if brand.support and not (base_dir / brand.support.file).is_file():
+        raise ContentError([Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (paths are relative to {config_file})")])
     return brand

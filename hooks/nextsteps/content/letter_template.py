@@ -152,7 +152,7 @@ def letter_problems(letter: Letter, file: str) -> list[Problem]:
     used: set[str] = set()
 
     if meta.channel == "email" and meta.subject is None:
-        problems.append(Problem(file, "subject", "an e-mail template needs a subject line"))
+        problems.append(Problem(file, "subject", "an email template needs a subject line"))
     if meta.channel == "linkedin" and meta.subject is not None:
         problems.append(Problem(file, "subject", "a LinkedIn message has no subject line. Remove it"))
 

@@ -23,6 +23,10 @@ from .schema import STAGES, LetterMeta, PageMeta, StageMeta, StepMeta
 # Which schema applies is decided by the folder a page lives in.
 KINDS: dict[str, type[BaseModel]] = {"steps": StepMeta, "stages": StageMeta, "letters": LetterMeta}
 
+# Markers the build fills in (nextsteps.pages); any other name is a typo.
+PLACEHOLDER = re.compile(r"<!--\s*nextsteps:([A-Za-z0-9_-]*)\s*-->")
+PLACEHOLDERS = ("support-list", "site-owner-contact")
+
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
@@ -169,6 +173,12 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
         if letter.path != expected:
             problems.append(Problem(shown(letter), "id", f"'{letter.meta.id}' must match the file name ({expected})"))
         problems += letter_problems(letter, shown(letter))
+
+    for group in (content.steps, content.stages.values(), content.pages.values()):
+        for source in group:
+            for name in PLACEHOLDER.findall(source.body):
+                if name not in PLACEHOLDERS:
+                    problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {', '.join(PLACEHOLDERS)}"))
 
     existing = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):

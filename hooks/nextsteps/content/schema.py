@@ -95,6 +95,7 @@ class LetterMeta(StrictModel):
     channel: Channel
     subject: Text | None = None
     fields: Annotated[list[LetterField], Field(min_length=1)]
+    max_length: Annotated[int, Field(ge=20)] | None = Field(default=None, description="Most characters the message may have, such as LinkedIn's limit for a connection note. The form warns past it.")
     reviewed: date
 
     @field_validator("fields")

@@ -1,4 +1,4 @@
-"""Letter templates: fill in, copy, e-mail, print, Word and PDF.
+"""Letter templates: fill in, copy, email, print, Word and PDF.
 
 Each template lives once, in ``docs/letters/<id>.md``. From it the build makes
 the letter's page (a form with a live preview, which still reads well without

@@ -30,6 +30,7 @@ def letter_entry(letter: Letter, site_url: str | None) -> dict:
         "subject": meta.subject,
         "fields": [{"name": f.name, "label": f.label, "required": f.required} for f in meta.fields],
         "body": normalise(letter.body),
+        "max_length": meta.max_length,
     }
 
 

@@ -84,7 +84,7 @@ def index_markdown(content: Content) -> str:
     newest = max((l.meta.reviewed for l in letters), default=content.last_reviewed)
     front = {
         "title": "Letter templates",
-        "description": "Short, polite messages to send after a job rejection. Fill them in, then copy, e-mail or print them.",
+        "description": "Short, polite messages to send after a job rejection. Fill them in, then copy, email or print them.",
         "reviewed_text": reviewed_text(newest),
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]

@@ -14,7 +14,7 @@ from .render import Part, render_parts
 from ..templating import render as render_template
 from .widget import HERE, labels
 
-HOW = {"email": "type it into an e-mail", "letter": "copy it out neatly or type it up", "linkedin": "type it into LinkedIn"}
+HOW = {"email": "type it into an email", "letter": "copy it out neatly or type it up", "linkedin": "type it into LinkedIn"}
 
 
 @cache

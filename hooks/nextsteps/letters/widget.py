@@ -17,11 +17,13 @@ HERE = Path(__file__).parent
 
 ID_PREFIX = "ns-letter-"
 CHANNEL_TEXT = {
-    "email": "By e-mail",
-    "letter": "As a letter, by post or by e-mail",
+    "email": "By email",
+    "letter": "As a letter, by post or by email",
     "linkedin": "As a LinkedIn message",
 }
-NOUN = {"email": "e-mail", "letter": "letter", "linkedin": "message"}
+NOUN = {"email": "email", "letter": "letter", "linkedin": "message"}
+# Whose limit a max_length is, in the words under the preview.
+LIMIT_OF = {"linkedin": "a LinkedIn connection note"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,7 @@ def widget_data(letter: Letter) -> dict:
         "subject": meta.subject,
         "body": normalise(letter.body),
         "fields": [{"name": f.name, "label": f.label, "required": f.required} for f in meta.fields],
+        "maxLength": meta.max_length,
     }
 
 
@@ -85,13 +88,14 @@ def widget_html(letter: Letter, *, heading_level: int = 2, id_prefix: str = ID_P
     meta = letter.meta
     names = labels(letter)
     fields = [FieldView(f.name, f.label, f.required, help_text(f.hint, f.example)) for f in meta.fields]
-    view = {"id": meta.id, "channel": meta.channel, "subject": meta.subject, "fields": fields}
+    view = {"id": meta.id, "channel": meta.channel, "subject": meta.subject, "fields": fields, "max_length": meta.max_length}
     subject = render_parts(meta.subject, {}, names, blank_form=True, inline=True) if meta.subject else []
     return render_template(HERE, "widget.html",
         letter=view,
         p=f"{id_prefix}{meta.id}-",
         heading_level=heading_level,
         noun=NOUN[meta.channel],
+        limit_of=LIMIT_OF.get(meta.channel, "this message"),
         print_only="" if meta.channel == "letter" else " ns-print-only",
         data_json=script_json(widget_data(letter)),
         subject_html=parts_html(subject),

@@ -1,4 +1,4 @@
-/* Next Steps letter templates: fill in, preview, copy, e-mail, download, print.
+/* Next Steps letter templates: fill in, preview, copy, email, download, print.
  *
  * Standalone on purpose: no libraries and nothing from the site theme, so the
  * same file runs on the guide's pages and in embedded widgets.
@@ -390,6 +390,27 @@
       // The warning is a live region: close it once all is filled, but do not
       // rewrite it on every key press (that would be read out each time).
       if (!warning.hidden && !missing().length) hideWarning();
+      checkLength();
+    }
+
+    /* A message past its max_length (LinkedIn's note limit) gets a polite
+       warning. It never blocks: the reader may still copy it. The live region
+       only changes when the message crosses the limit, not on every key. */
+    var lengthCount = part("length-count");
+    var lengthWarning = part("length-warning");
+    var wasOver = false;
+    function checkLength() {
+      if (!data.maxLength || !lengthCount) return;
+      var used = Array.from(bodyText(values())).length;
+      var over = used > data.maxLength;
+      lengthCount.textContent = String(used);
+      root.classList.toggle("ns-letter--too-long", over);
+      if (over !== wasOver) {
+        lengthWarning.textContent = over
+          ? "Your message is longer than " + data.maxLength + " characters. It may be cut off or not send. Try to make it shorter."
+          : "";
+        wasOver = over;
+      }
     }
 
     function hideWarning() {

@@ -1,0 +1,23 @@
+"""Where to get help: organisations kept as checked data, shown on the support page.
+
+The list lives in ``data/support.yml`` at the project root (not in docs/, so
+it is not published as a file). A brand can replace or extend it. Every entry
+names the page it was checked against and when; entries not reviewed for a
+year give a warning.
+"""
+
+from .loader import DATA_FILE, SupportList, load_support, stale_warnings
+from .model import REGION_NAMES, TOPIC_TITLES, Organisation
+from .page import PLACEHOLDER, support_markdown
+
+__all__ = [
+    "DATA_FILE",
+    "PLACEHOLDER",
+    "REGION_NAMES",
+    "TOPIC_TITLES",
+    "Organisation",
+    "SupportList",
+    "load_support",
+    "stale_warnings",
+    "support_markdown",
+]

@@ -1,0 +1,99 @@
+"""Read and check a support file; merge a brand's own list with the default one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import ValidationError
+
+from ..content.errors import ContentError, Problem
+from .model import Organisation
+
+# Relative to the project folder (the folder that holds docs/).
+DATA_FILE = "data/support.yml"
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass(frozen=True)
+class SupportList:
+    organisations: tuple[Organisation, ...]
+
+    @property
+    def last_reviewed(self) -> date | None:
+        return max((o.reviewed for o in self.organisations), default=None)
+
+
+def read_file(path: Path, shown: str) -> list[Organisation]:
+    """One support file, or ContentError naming the file, the entry and the field."""
+    if not path.is_file():
+        raise ContentError([Problem(shown, "", "the support file does not exist")])
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        raise ContentError([Problem(shown, "", f"the file is not valid YAML{where}")]) from None
+    entries = data.get("organisations") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise ContentError([Problem(shown, "organisations", "must be a list with at least one organisation")])
+    problems: list[Problem] = []
+    found: list[Organisation] = []
+    for i, entry in enumerate(entries):
+        name = entry.get("id") if isinstance(entry, dict) else None
+        label = f"organisations[{i}]" + (f" ({name})" if isinstance(name, str) and name else "")
+        if not isinstance(entry, dict):
+            problems.append(Problem(shown, label, "must be a set of 'field: value' lines"))
+            continue
+        try:
+            found.append(Organisation.model_validate(entry))
+        except ValidationError as exc:
+            problems += [_problem(shown, label, err) for err in exc.errors()]
+    seen: dict[str, int] = {}
+    for i, org in enumerate(found):
+        if org.id in seen:
+            problems.append(Problem(shown, f"organisations[{i}].id", f"'{org.id}' is already used by organisations[{seen[org.id]}]; each organisation needs its own id"))
+        seen.setdefault(org.id, i)
+    if problems:
+        raise ContentError(problems)
+    return found
+
+
+def _problem(shown: str, label: str, err: dict[str, Any]) -> Problem:
+    loc = ".".join(str(p) for p in err["loc"])
+    field = f"{label}.{loc}" if loc else label
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        message = "unknown field. Allowed fields are: " + ", ".join(Organisation.model_fields)
+    elif kind == "missing":
+        message = "this field is required but missing"
+    else:
+        message = str(err["msg"]).removeprefix("Value error, ")
+        if kind.startswith("literal_error") or kind == "date_from_datetime_parsing" or kind.startswith("date"):
+            message += f" (got {err['input']!r})"
+    return Problem(shown, field, message)
+
+
+def load_support(project_dir: Path, *, brand_file: Path | None = None, brand_shown: str = "", mode: Literal["replace", "extend"] = "extend") -> SupportList:
+    """The default list, replaced or extended by a brand's list."""
+    own = read_file(brand_file, brand_shown) if brand_file is not None else []
+    if brand_file is not None and mode == "replace":
+        return SupportList(tuple(own))
+    default = read_file(project_dir / DATA_FILE, DATA_FILE)
+    known = {o.id for o in default}
+    clashes = [Problem(brand_shown, f"organisations[{i}].id", f"'{o.id}' is already in {DATA_FILE}; use another id, or mode: replace") for i, o in enumerate(own) if o.id in known]
+    if clashes:
+        raise ContentError(clashes)
+    return SupportList(tuple(default + own))
+
+
+def stale_warnings(support: SupportList, today: date) -> list[str]:
+    """Entries not checked for a year. ``today`` is the build's date, not the clock."""
+    return [
+        f"Support organisation '{o.id}' was last reviewed on {o.reviewed.isoformat()}, more than 12 months before {today.isoformat()}. Check its details again and update 'reviewed'."
+        for o in support.organisations
+        if today - o.reviewed > STALE_AFTER
+    ]
