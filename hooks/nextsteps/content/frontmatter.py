@@ -31,7 +31,7 @@ def split(text: str, file: str) -> tuple[dict[str, Any], str]:
     try:
         data = yaml.safe_load(raw) or {}
     except yaml.YAMLError as exc:
-        reason = getattr(exc, "problem", None) or str(exc)
+        reason = _plain_reason(exc)
         raise FrontMatterError(Problem(file, "", f"the front matter is not valid YAML: {reason}", _error_line(exc))) from None
     if not isinstance(data, dict):
         raise FrontMatterError(Problem(file, "", "the front matter must be a set of 'field: value' lines"))
@@ -52,6 +52,14 @@ def _error_line(exc: yaml.YAMLError) -> int | None:
     mark = getattr(exc, "context_mark", None) if ("quoted" in context or "flow" in context) else None
     mark = mark or getattr(exc, "problem_mark", None)
     return mark.line + _FIRST_LINE if mark is not None else None
+
+
+def _plain_reason(exc: yaml.YAMLError) -> str:
+    context = getattr(exc, "context", None) or ""
+    for opened, words in (("quoted", "a quotation mark on this line is never closed"), ("flow sequence", "a '[' on this line is never closed with ']'"), ("flow mapping", "a '{' on this line is never closed with '}'")):
+        if opened in context:
+            return words
+    return getattr(exc, "problem", None) or str(exc)
 
 
 def field_line(text: str, field: str) -> int | None:
