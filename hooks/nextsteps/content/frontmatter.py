@@ -74,8 +74,14 @@ def field_line(text: str, field: str) -> int | None:
     end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE), None)
     if end is None:
         return None
+    return yaml_line("".join(lines[1:end]), field, first_line=_FIRST_LINE)
+
+
+def yaml_line(text: str, field: str, first_line: int = 1) -> int | None:
+    """The line of a field such as 'extra.brand.accent' in a YAML document
+    that starts on ``first_line`` of its file."""
     try:
-        node = yaml.compose("".join(lines[1:end]))
+        node = yaml.compose(text)
     except yaml.YAMLError:
         return None
     line = None
@@ -91,7 +97,7 @@ def field_line(text: str, field: str) -> int | None:
             line = node.start_mark.line
         else:
             break
-    return line + _FIRST_LINE if line is not None else None
+    return line + first_line if line is not None else None
 
 
 class FrontMatterError(ValueError):
