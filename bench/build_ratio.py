@@ -37,7 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NEXTSTEPS_LOCAL": "1"}  # the example address is fine here
 
 THEME_SHIM = '''"""Hooks-off stand-in: missing template values render as empty text."""
 
