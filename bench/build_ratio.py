@@ -36,8 +36,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands", "data")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NEXTSTEPS_LOCAL": "1"}  # the example address is fine here
 
 THEME_SHIM = '''"""Hooks-off stand-in: missing template values render as empty text."""
 

@@ -6,24 +6,28 @@ rewrite this file only.
 
 MkDocs loads this module once and keeps it across ``mkdocs serve`` rebuilds,
 so everything built per run lives in ``_state`` and is reset in on_config.
+Under ``mkdocs serve`` a content error does not stop the preview: every page
+shows the list of problems instead (``nextsteps.errorpage``).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import time as clock
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, guide, hosting, letters, pages, support
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, support
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, load_content
+from nextsteps.content import Content, ContentError, Problem, load_content
 from nextsteps.outputs import Generated
 
 
@@ -34,30 +38,44 @@ class _BuildState:
     brand_logo: Path | None = None
     letter_files: list[Generated] = field(default_factory=list)
     support: support.SupportList | None = None
+    problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
 
 
 _state = _BuildState()
+_serving = False  # `mkdocs serve`: show content errors in the browser
+_started = clock.time()
 log = logging.getLogger("mkdocs.plugins.nextsteps")
+HOOKS_DIR = Path(__file__).resolve().parent
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving, _started
+    _serving, _started = command == "serve", clock.time()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Validate everything here: MkDocs empties the site folder right after."""
     global _state
     _state = _BuildState()
+    native = preflight.native_problem()
+    if native:
+        raise PluginError(native)
+    if _serving:
+        _watch_code(config)
     config_file = Path(config.config_file_path)
     try:
-        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
-        _state.content = load_content(Path(config.docs_dir))
-        checklist.check_site_url(config.site_url, config_file.name)
-        own = _state.brand.support
-        _state.support = support.load_support(
-            Path(config.docs_dir).parent,
-            brand_file=(config_file.parent / own.file) if own else None,
-            brand_shown=f"{config_file.name}: extra.brand.support.file ({own.file})" if own else "",
-            mode=own.mode if own else "extend",
-        )
+        _validate(config, config_file)
     except ContentError as exc:
-        raise PluginError(str(exc)) from None
+        if not _serving:
+            raise PluginError(str(exc)) from None
+        log.error(str(exc))
+        _state.problems = exc.problems
+        return config
+    warning = preflight.site_url_warning(config.site_url, config_file.name)
+    if warning and config.strict:
+        raise PluginError(warning)
+    if warning:
+        log.warning(warning)
     if _state.brand.logo:
         _state.brand_logo = (config_file.parent / _state.brand.logo).resolve()
     if not config.use_directory_urls:
@@ -79,7 +97,52 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _validate(config: MkDocsConfig, config_file: Path) -> None:
+    """Brand, content and address, every problem in one list."""
+    problems: list[Problem] = []
+    try:
+        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        _state.content = load_content(Path(config.docs_dir))
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        checklist.check_site_url(config.site_url, config_file.name)
+    except ContentError as exc:
+        problems += exc.problems
+    own = _state.brand.support
+    try:
+        _state.support = support.load_support(
+            Path(config.docs_dir).parent,
+            brand_file=(config_file.parent / own.file) if own else None,
+            brand_shown=f"{config_file.name}: extra.brand.support.file ({own.file})" if own else "",
+            mode=own.mode if own else "extend",
+        )
+    except ContentError as exc:
+        problems += exc.problems
+    if problems:
+        raise ContentError(problems)
+
+
+def _watch_code(config: MkDocsConfig) -> None:
+    """Rebuild on edits to the theme overrides and the hooks, too.
+
+    Templates, CSS and JavaScript take effect at once. Python modules are
+    loaded once per process, so a changed .py file needs a restart.
+    """
+    for folder in (config.theme.custom_dir, str(HOOKS_DIR)):
+        if folder and folder not in config.watch:
+            config.watch.append(folder)
+    changed = sorted(p.relative_to(HOOKS_DIR.parent).as_posix() for p in HOOKS_DIR.rglob("*.py") if p.stat().st_mtime > _started)
+    if changed:
+        log.warning("Python code changed (%s): stop 'mkdocs serve' with Ctrl+C and start it again to use it.", ", ".join(changed))
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _state.problems:
+        return _error_files(files, config)
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
@@ -92,6 +155,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def _error_files(files: Files, config: MkDocsConfig) -> Files:
+    """While there are problems, keep the pages' addresses (each shows the
+    problems, and live reload swaps in the site when fixed) and add nothing."""
+    for path, text in errorpage.assets().items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
 def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None:
     for out in generated:
         inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
@@ -99,6 +170,8 @@ def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if _state.problems:
+        return ""  # the page is replaced by the error page in on_post_page
     assert _state.content is not None
     result = pages.build_page(
         _state.content, page.file.src_uri, markdown,
@@ -107,6 +180,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta.update(result.meta)
     page.meta["scripts"] = [*page.meta.get("scripts", []), *result.scripts]
     return result.markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _error_page(config) if _state.problems else output
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if _state.problems and template_name == "404.html":
+        return _error_page(config, missing=True)
+    return output_content
+
+
+def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
+    root = urlsplit(config.site_url or "/").path or "/"
+    return errorpage.page(_state.problems, root if root.endswith("/") else root + "/", missing=missing)
 
 
 def on_env(env, config: MkDocsConfig, files: Files):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM_ARGS, NO_CHROMIUM, ROOT, Server, build, find_chromium
+from support import CHROMIUM_ARGS, CHROMIUM_ENV, NO_CHROMIUM, ROOT, Server, build, find_chromium
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +42,7 @@ def browser() -> Iterator:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, env={**os.environ, **CHROMIUM_ENV})
         yield browser
         browser.close()
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import a11y
+from support import pdf_page_texts, plain_text
 
 
 class _LinksAndIds(HTMLParser):
@@ -185,20 +186,15 @@ def print_cut_off(page, paper: str) -> list[str]:
 
 
 def pdf_text(pdf: bytes) -> str:
-    """All the text of a PDF, with runs of white space made single spaces."""
-    import io
-
-    import pypdf
-
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    """All the text of a PDF as plain text (ligatures spelled out, see support.plain_text)."""
+    return " ".join(pdf_page_texts(pdf))
 
 
 def pdf_text_problems(pdf: bytes, present: list[str], absent: list[str]) -> list[str]:
     """The printed PDF holds every string in ``present`` and none in ``absent``."""
     text = pdf_text(pdf)
-    problems = [f"missing from the printout: {s!r}" for s in present if " ".join(s.split()) not in text]
-    problems += [f"printed, but it is site chrome: {s!r}" for s in absent if s in text]
+    problems = [f"missing from the printout: {s!r}" for s in present if plain_text(s) not in text]
+    problems += [f"printed, but it is site chrome: {s!r}" for s in absent if plain_text(s) in text]
     return problems
 
 

@@ -11,15 +11,21 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands", "data")
+# sitecustomize modules that change a build's machine: no network, no Pango.
+SITECUSTOM = Path(__file__).resolve().parent / "sitecustom"
 
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# The browser's time zone and language are the tests', not the machine's.
+CHROMIUM_ENV = {"TZ": "Europe/London", "LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB"}
 CHROMIUM_ARGS = [
+    "--lang=en-GB",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
@@ -31,6 +37,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Every build in the tests: no MkDocs 2 notice, and the example address in
+# mkdocs.yml is fine because nothing built here is published.
+TEST_ENV = {"NO_MKDOCS_2_WARNING": "1", "NEXTSTEPS_LOCAL": "1"}
+
+
+def plain_text(text: str) -> str:
+    """Text as a reader sees it: ligatures (U+FB01 'fi') and other compatibility
+    forms spelled out (NFKC), and runs of white space made single spaces.
+
+    Which fonts and which Chromium a machine has decides whether a PDF stores
+    'fix' or 'ﬁx', so every comparison of PDF text goes through this.
+    """
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def pdf_page_texts(pdf: bytes) -> list[str]:
+    """The plain text of each page of a PDF."""
+    import io
+
+    import pypdf
+
+    return [plain_text(page.extract_text() or "") for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+
+
 @dataclass
 class BuildResult:
     returncode: int
@@ -40,7 +70,8 @@ class BuildResult:
 
 def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
     """Run the real ``mkdocs build --strict`` as a user would."""
-    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the build dates itself by the content
+    full_env.update({**TEST_ENV, **(env or {})})
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
         cwd=project,

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import io
 import json
-import re
 from pathlib import Path
 
 import pytest
 import yaml
-from pypdf import PdfReader
 
 import a11y
-from support import ROOT, Server, build, copy_project
+from support import ROOT, Server, build, copy_project, pdf_page_texts
 
 EXAMPLE = yaml.safe_load((ROOT / "brands/example.yml").read_text(encoding="utf-8"))
 DEFAULT = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -68,8 +65,7 @@ def test_embeds_carry_their_own_brand(sites, brand):
 
 
 def pdf_text(path: Path) -> str:
-    reader = PdfReader(io.BytesIO(path.read_bytes()))
-    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
+    return " ".join(pdf_page_texts(path.read_bytes()))
 
 
 @pytest.mark.parametrize("brand", BRANDS)

@@ -12,7 +12,7 @@ from nextsteps import checklist
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, load_content
 from nextsteps.pdf import render_pdf
-from support import ROOT, build
+from support import ROOT, build, plain_text
 
 CONTENT = load_content(ROOT / "docs")
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
@@ -20,7 +20,7 @@ DOWNLOADS = [(stage, paper) for stage in (None, *STAGES) for paper in checklist.
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    return plain_text(text)
 
 
 def reader(data: bytes) -> PdfReader:

@@ -151,7 +151,7 @@ def frame_of(page, box: str):
     return page.locator(f"#{box} iframe").element_handle().content_frame()
 
 
-def heights(page, box: str, timeout: float = 5.0) -> tuple[float, float]:
+def heights(page, box: str, timeout: float = 20.0) -> tuple[float, float]:
     """(iframe height, content height) once they agree, or when time is up."""
     deadline = time.monotonic() + timeout
     while True:

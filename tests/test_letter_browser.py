@@ -15,7 +15,7 @@ import pytest
 import a11y
 from nextsteps.content import load_content
 from nextsteps.letters import render_text
-from support import ROOT
+from support import ROOT, plain_text
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +23,7 @@ CONTENT = load_content(ROOT / "docs")
 LETTERS = list(CONTENT.letters.values())
 CASES = json.loads((Path(__file__).parent / "cases" / "letter_render_cases.json").read_text(encoding="utf-8"))
 STORAGE_KEY = "nextsteps.letters.v1"
+TODAY, TODAY_TEXT = "2026-03-05T12:00:00Z", "5 March 2026"  # the browser's clock in these tests
 HOSTILE = "<script>alert(1)</script> <img src=x onerror=alert(1)> </textarea> javascript:alert(1) \"quoted\" 'single' & # ? % + 🙂 👩🏽‍💻 مريم שלום"
 
 # Records print() calls instead of opening the print dialog, and copies of the
@@ -38,7 +39,8 @@ document.addEventListener('nextsteps:copied', (e) => window.__copied.push(JSON.p
 @pytest.fixture
 def tool(browser, server):
     """A fresh browser context allowed to use the clipboard, with print() recorded."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="en-GB", timezone_id="Europe/London")
+    context.clock.set_fixed_time(TODAY)  # the date on the letter is known, and never turns over mid-test
     context.add_init_script(RECORDER)
 
     def open_letter(letter, *, settle: bool = False):
@@ -51,7 +53,7 @@ def tool(browser, server):
     context.close()
 
 
-def wait_until(page, expression: str, timeout: float = 5.0) -> None:
+def wait_until(page, expression: str, timeout: float = 20.0) -> None:
     """Poll a page expression (wait_for_function needs 'unsafe-eval', which the site's CSP forbids)."""
     deadline = time.monotonic() + timeout
     while not page.evaluate(expression):
@@ -146,7 +148,7 @@ def test_a_letter_copies_with_its_addresses_and_date(tool):
     page = tool(letter)
     values = examples(letter)
     fill(page, letter, {**values, "print-from": "1 High Street\nLeeds", "print-to": "Alex Morgan\nRiverside Logistics"})
-    today = page.evaluate("new Intl.DateTimeFormat('en-GB', {day: 'numeric', month: 'long', year: 'numeric'}).format(new Date())")
+    today = TODAY_TEXT
     assert page.is_visible("[data-ns='sheet-from']") and page.text_content("[data-ns='sheet-date']") == today
     page.click("[data-ns='copy']")
     wait_until(page, "window.__copied.length === 1")
@@ -203,7 +205,7 @@ def test_print_shows_only_the_letter_and_fits_a4_and_us_letter(tool):
     for paper in ("A4", "Letter"):
         pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format=paper)))
         assert len(pdf.pages) == 1, paper
-        text = " ".join(pdf.pages[0].extract_text().split())
+        text = plain_text(pdf.pages[0].extract_text())
         assert " ".join(body.split()) in text and "LS1 1AA" in text and "Riverside Logistics" in text
         assert "Your details" not in text and "Remember my details" not in text and "Shared by" not in text
 

@@ -16,7 +16,7 @@ import pytest
 from nextsteps.content import load_content
 from nextsteps.content.letter_template import normalise
 from nextsteps.letters import docx_bytes, render_text
-from support import ROOT, build, copy_project
+from support import ROOT, build, copy_project, plain_text
 
 CONTENT = load_content(ROOT / "docs")
 LETTERS = list(CONTENT.letters.values())
@@ -196,7 +196,7 @@ def test_docx_is_the_same_bytes_whenever_it_is_made(site):
 # PDF ------------------------------------------------------------------------
 
 def _words(text: str) -> str:
-    return " ".join(text.split())
+    return plain_text(text)
 
 
 @pytest.mark.parametrize("letter_id", IDS)

@@ -5,15 +5,19 @@ break it."""
 from __future__ import annotations
 
 import html
+import io
 import re
+import shutil
 from pathlib import Path
 
+import pypdf
 import pytest
 
 import gates
 from nextsteps.content import load_content
 from nextsteps.letters import render_text
 from support import ROOT, Server
+from nextsteps.pdf import FONTS_DIR
 
 pytestmark = pytest.mark.browser
 
@@ -107,3 +111,38 @@ def test_print_gates_fail_on_a_broken_page(tmp_path, page):
             "printed, but it is site chrome: 'Steps'",
             "printed, but it is site chrome: 'Shared by'",
         ]
+
+
+# Ligatures -----------------------------------------------------------------------
+
+# A font with 'fi' and 'ff' ligatures (the one bundled for the PDFs), so the
+# words below are drawn as ligature glyphs whatever fonts the machine has.
+# Chromium's PDFs then often store them as U+FB01 'ﬁ' and U+FB00 'ﬀ'; the
+# last paragraph has those characters typed in, so the PDF surely holds them.
+LIGATURE_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Ligatures</title>
+<link rel="stylesheet" href="ligatures.css"></head>
+<body><main>
+<h1>Things to fix first</h1>
+<p>Find the staff office and fill in the difficult form.</p>
+<p>The \ufb01nal o\ufb00er was \ufb01ne.</p>
+</main></body></html>
+"""
+LIGATURE_CSS = "@font-face{font-family:Lig;src:url(DejaVuSans.ttf)} body{font-family:Lig;font-variant-ligatures:common-ligatures}"
+
+
+def test_print_checks_read_pdfs_that_use_ligatures(tmp_path, page):
+    (tmp_path / "index.html").write_text(LIGATURE_PAGE, encoding="utf-8")
+    (tmp_path / "ligatures.css").write_text(LIGATURE_CSS, encoding="utf-8")
+    shutil.copy(FONTS_DIR / "DejaVuSans.ttf", tmp_path)
+    with Server(tmp_path) as srv:
+        page.goto(srv.url(""))
+        page.evaluate("document.fonts.ready")
+        assert page.evaluate("document.fonts.check('16px Lig')")
+        pdf = page.pdf(format="A4")
+    raw = "".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "\ufb01" in raw and "\ufb00" in raw, "the test page no longer stores ligature characters"
+    present = ["Things to fix first", "Find the staff office and fill in the difficult form.", "The final offer was fine."]
+    assert gates.pdf_text_problems(pdf, present, ["Search", "office manager"]) == []
+    # And a word that is not there is still missed, ligature or not.
+    assert gates.pdf_text_problems(pdf, ["The final offer was firm."], []) == ["missing from the printout: 'The final offer was firm.'"]

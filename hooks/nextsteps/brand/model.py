@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from ..content.errors import ContentError, Problem
+from ..content.frontmatter import yaml_line
 from .colour import AA_NORMAL_TEXT, contrast, normalise_hex, readable_text_on
 
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>]*)?$")
@@ -101,7 +102,21 @@ LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 
 
 def load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
-    """Validate ``extra.brand``; errors name the config file and the field."""
+    """Validate ``extra.brand``; errors name the config file, the field and its line."""
+    try:
+        return _load_brand(data, config_file, base_dir)
+    except ContentError as exc:
+        raise ContentError([_with_line(p, base_dir / config_file) for p in exc.problems]) from None
+
+
+def _with_line(problem: Problem, config: Path) -> Problem:
+    try:
+        return problem.at_line(yaml_line(config.read_text(encoding="utf-8"), problem.field))
+    except (OSError, UnicodeDecodeError):
+        return problem
+
+
+def _load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
     if data is None:
         data = {}
     if not isinstance(data, dict):

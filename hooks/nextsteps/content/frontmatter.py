@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -30,13 +31,73 @@ def split(text: str, file: str) -> tuple[dict[str, Any], str]:
     try:
         data = yaml.safe_load(raw) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(Problem(file, "", f"the front matter is not valid YAML{where}: {reason}")) from None
+        reason = _plain_reason(exc)
+        raise FrontMatterError(Problem(file, "", f"the front matter is not valid YAML: {reason}", _error_line(exc))) from None
     if not isinstance(data, dict):
         raise FrontMatterError(Problem(file, "", "the front matter must be a set of 'field: value' lines"))
     return data, "".join(lines[end + 1 :])
+
+
+# The front matter starts on the file's second line, after the opening '---'.
+_FIRST_LINE = 2
+
+
+def _error_line(exc: yaml.YAMLError) -> int | None:
+    """The file line an editor should look at.
+
+    For an unclosed quote or bracket, YAML only notices at the end of the
+    front matter, so the line where the quote or bracket opened is the useful one.
+    """
+    context = getattr(exc, "context", None) or ""
+    mark = getattr(exc, "context_mark", None) if ("quoted" in context or "flow" in context) else None
+    mark = mark or getattr(exc, "problem_mark", None)
+    return mark.line + _FIRST_LINE if mark is not None else None
+
+
+def _plain_reason(exc: yaml.YAMLError) -> str:
+    context = getattr(exc, "context", None) or ""
+    for opened, words in (("quoted", "a quotation mark on this line is never closed"), ("flow sequence", "a '[' on this line is never closed with ']'"), ("flow mapping", "a '{' on this line is never closed with '}'")):
+        if opened in context:
+            return words
+    return getattr(exc, "problem", None) or str(exc)
+
+
+def field_line(text: str, field: str) -> int | None:
+    """The file line of a front-matter field such as 'checklist[2].text'.
+
+    A missing field has no line of its own, so the nearest field above it
+    that exists is used; None when not even that is found.
+    """
+    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    if not lines or lines[0].strip() != FENCE:
+        return None
+    end = next((i for i, line in enumerate(lines[1:], start=1) if line.strip() == FENCE), None)
+    if end is None:
+        return None
+    return yaml_line("".join(lines[1:end]), field, first_line=_FIRST_LINE)
+
+
+def yaml_line(text: str, field: str, first_line: int = 1) -> int | None:
+    """The line of a field such as 'extra.brand.accent' in a YAML document
+    that starts on ``first_line`` of its file."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    line = None
+    for part in re.findall(r"[^.\[\]]+", field):
+        if isinstance(node, yaml.MappingNode):
+            found = next((v for k, v in node.value if getattr(k, "value", None) == part), None)
+            key = next((k for k, _ in node.value if getattr(k, "value", None) == part), None)
+            if key is None:
+                break
+            line, node = key.start_mark.line, found
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+            line = node.start_mark.line
+        else:
+            break
+    return line + first_line if line is not None else None
 
 
 class FrontMatterError(ValueError):

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import ContentError, Problem
-from .frontmatter import FrontMatterError, split
+from .frontmatter import FrontMatterError, field_line, split
 from .letter_template import letter_problems
 from .model import Content, Letter, Page, Source, StagePage, Step
 from .schema import STAGES, LetterMeta, PageMeta, StageMeta, StepMeta
@@ -56,8 +56,19 @@ def load_content(docs_dir: Path) -> Content:
     content = _assemble(loaded)
     problems += _cross_check(content, docs_dir)
     if problems:
-        raise ContentError(problems)
+        raise ContentError([_with_line(p, docs_dir) for p in problems])
     return content
+
+
+def _with_line(problem: Problem, docs_dir: Path) -> Problem:
+    """Add the line of the field, so the editor can jump straight to it."""
+    if problem.line or not problem.field or problem.field == "body":
+        return problem
+    path = docs_dir.parent / problem.file
+    try:
+        return problem.at_line(field_line(path.read_text(encoding="utf-8"), problem.field))
+    except (OSError, UnicodeDecodeError):
+        return problem
 
 
 def _display(docs_dir: Path, rel: str) -> str:

@@ -1,0 +1,101 @@
+"""A fresh machine and a fresh checkout: what is missing is named in one line,
+before the old site is touched, and the README's commands are the ones CI runs."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_without_pango_the_build_stops_before_cleaning_with_one_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "out"
+    assert build(site, project).returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    hidden = {"PYTHONPATH": str(SITECUSTOM / "no_pango"), "NEXTSTEPS_NO_CACHE": "1"}
+    # The machine really looks as if Pango were missing: WeasyPrint cannot start.
+    probe = subprocess.run([sys.executable, "-c", "import weasyprint"], env={**TEST_ENV, **hidden, "PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    assert probe.returncode != 0 and "pango" in probe.stderr.lower()
+
+    result = build(site, project, env=hidden)
+    assert result.returncode != 0
+    assert "Cleaning site directory" not in result.output and "Traceback" not in result.output
+    lines = [line for line in result.output.splitlines() if "pango" in line.lower()]
+    assert len(lines) == 1, result.output
+    assert "Pango" in lines[0] and "apt-get install -y libpango-1.0-0 libpangoft2-1.0-0" in lines[0]
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_the_example_address_fails_a_strict_build_before_cleaning(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "out"
+    assert build(site, project).returncode == 0
+    before = (site / "index.html").read_bytes()
+
+    result = build(site, project, env={"NEXTSTEPS_LOCAL": ""})
+    assert result.returncode != 0
+    assert "mkdocs.yml: field 'site_url': 'https://nextsteps.example.org/' is an example address" in result.output
+    assert "NEXTSTEPS_LOCAL=1" in result.output
+    assert "Cleaning site directory" not in result.output
+    assert (site / "index.html").read_bytes() == before
+
+
+def test_the_example_address_is_a_warning_without_strict(tmp_path):
+    project = copy_project(tmp_path / "project")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")],
+        cwd=project,
+        env={**TEST_ENV, "NEXTSTEPS_LOCAL": "", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" in proc.stderr and "is an example address" in proc.stderr
+    assert (tmp_path / "out/index.html").is_file()
+
+
+def test_a_real_address_builds_strictly_without_the_local_switch(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("https://nextsteps.example.org/", "https://guide.nextsteps.test/"), encoding="utf-8")
+    result = build(tmp_path / "out", project, env={"NEXTSTEPS_LOCAL": ""})
+    assert result.returncode == 0, result.output
+    assert "example address" not in result.output
+
+
+def _code_blocks(text: str) -> list[str]:
+    return re.findall(r"```sh\n(.*?)```", text, re.S)
+
+
+def test_ci_runs_the_readmes_setup_and_test_commands_word_for_word():
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    blocks = _code_blocks(quick_start)
+    assert len(blocks) == 2, "the quick start has two commands: run the site, run the tests"
+    setup_and_test = [line.strip() for line in blocks[1].strip().splitlines()]
+    ci = [line.strip() for line in (ROOT / ".ci/run").read_text(encoding="utf-8").splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    for command in setup_and_test:
+        assert command in ci, command
+    # The system packages come from one script, which both name.
+    script = "scripts/install-system-packages.sh"
+    assert script in blocks[0] and script in blocks[1]
+    assert (ROOT / script).is_file()
+
+
+def test_the_install_script_names_every_system_package_the_project_needs():
+    script = (ROOT / "scripts/install-system-packages.sh").read_text(encoding="utf-8")
+    for package in ("python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "chromium", "default-jre-headless", "nginx-light"):
+        assert re.search(rf"(?<![\w.-]){re.escape(package)}(?![\w.-])", script), package
+
+
+def test_there_is_a_licence_matching_the_package_metadata():
+    licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert licence.startswith("MIT License") and "Next Steps contributors" in licence
+    assert 'license = { text = "MIT" }' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")

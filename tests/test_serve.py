@@ -1,0 +1,160 @@
+"""The editor's loop under a real ``mkdocs serve``: a mistake shows in the
+browser with file, field and line, and the site comes back once it is fixed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import a11y
+from support import TEST_ENV, copy_project, edit
+
+pytestmark = pytest.mark.browser
+
+STEP = "docs/steps/ask-for-feedback.md"
+STEP_URL = "steps/ask-for-feedback/"
+# Generous: a rebuild takes a second or two, longer on a busy machine.
+WAIT = 60.0
+
+
+class Preview:
+    def __init__(self, project: Path, proc: subprocess.Popen, port: int, log: Path):
+        self.project, self.proc, self.port, self.log = project, proc, port, log
+
+    def url(self, path: str = "") -> str:
+        return f"http://127.0.0.1:{self.port}/{path}"
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[Preview]:
+    project = copy_project(tmp_path / "project")
+    port = _free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, **TEST_ENV},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    server = Preview(project, proc, port, log)
+    try:
+        deadline = time.monotonic() + WAIT * 2
+        while True:
+            assert proc.poll() is None, server.output()
+            try:
+                urllib.request.urlopen(server.url(), timeout=5)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, server.output()
+                time.sleep(0.3)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def wait_for_text(page, text: str, selector: str = "body") -> None:
+    """Wait until the page (reloaded by the preview, not by the test) shows ``text``."""
+    deadline = time.monotonic() + WAIT
+    while True:
+        try:
+            if text in page.inner_text(selector):
+                return
+        except Exception:  # the page is reloading
+            pass
+        assert time.monotonic() < deadline, f"{text!r} never appeared; the page shows: {page.inner_text('body')[:500]!r}"
+        page.wait_for_timeout(200)
+
+
+def line_of(path: Path, start: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if line.startswith(start))
+
+
+def problems_shown(page) -> list[dict[str, str]]:
+    return page.eval_on_selector_all(
+        "tr.ns-error__problem",
+        "rows => rows.map(r => Object.fromEntries([...r.querySelectorAll('td')].map(td => [td.dataset.ns, td.textContent.trim()])))",
+    )
+
+
+def test_a_front_matter_mistake_shows_in_the_browser_and_goes_away_when_fixed(preview, page):
+    step = preview.project / STEP
+    page.goto(preview.url(STEP_URL))
+    title = page.inner_text("h1")
+    assert title == "Ask for feedback"
+
+    edit(step, "when:", "wen:")
+    edit(step, "summary:", "sumary:")
+    wait_for_text(page, "problems to fix", "title")
+    shown = problems_shown(page)
+    wen = next(p for p in shown if p["field"] == "wen")
+    assert (wen["file"], wen["line"]) == (STEP, str(line_of(step, "wen:")))
+    assert any(p["field"] == "sumary" and p["line"] == str(line_of(step, "sumary:")) for p in shown)
+    assert any(p["field"] == "when" and "required" in p["message"] for p in shown)
+    assert "unknown field. Allowed fields are: title, summary" in page.inner_text("body")
+    assert a11y.violations(page) == []
+    # The terminal has the same list.
+    assert "field 'wen': unknown field" in preview.output()
+
+    edit(step, "wen:", "when:")
+    edit(step, "sumary:", "summary:")
+    wait_for_text(page, title, "h1")
+    assert page.query_selector("tr.ns-error__problem") is None
+
+
+def test_a_yaml_mistake_names_its_line_and_pages_made_by_the_build_come_back(preview, page):
+    step = preview.project / STEP
+    page.goto(preview.url("checklist/"))
+    assert page.inner_text("h1")
+    edit(step, "title: Ask for feedback", 'title: "Ask for feedback')
+    wait_for_text(page, "problem to fix", "title")  # /checklist/ does not exist while the build is broken
+    [shown] = problems_shown(page)
+    assert shown["file"] == STEP and shown["line"] == "2" and "quotation mark" in shown["message"]
+
+    edit(step, 'title: "Ask for feedback', "title: Ask for feedback")
+    wait_for_text(page, "Today", "main")
+    assert page.query_selector("tr.ns-error__problem") is None
+
+
+def test_a_bad_brand_setting_shows_in_the_browser(preview, page):
+    config = preview.project / "mkdocs.yml"
+    page.goto(preview.url())
+    edit(config, 'accent: "#1d4f91"', 'accent: "blue-ish"')
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert shown["file"] == "mkdocs.yml" and shown["field"] == "extra.brand.accent" and "not a colour" in shown["message"]
+    assert shown["line"] == str(line_of(config, "    accent:"))
+    edit(config, 'accent: "blue-ish"', 'accent: "#1d4f91"')
+    wait_for_text(page, "Where were you turned down?", "main")
+
+
+def test_an_edit_to_the_theme_overrides_rebuilds_the_preview(preview, page):
+    css = "assets/stylesheets/nextsteps.css"
+    marker = "/* changed while the preview runs */"
+    (preview.project / "overrides" / css).write_text((preview.project / "overrides" / css).read_text(encoding="utf-8") + marker + "\n", encoding="utf-8")
+    deadline = time.monotonic() + WAIT
+    while marker not in urllib.request.urlopen(preview.url(css), timeout=10).read().decode("utf-8"):
+        assert time.monotonic() < deadline, "the served stylesheet never changed: " + preview.output()[-2000:]
+        time.sleep(0.3)
