@@ -98,22 +98,25 @@ class Content:
         return tuple(s for s in STAGES if s in self.stages and step.slug in self.stages[s].meta.path)
 
     def step_items(self, step: Step, stage: Stage | None = None) -> list[TickItem]:
-        """A step's checklist: its own items, then the extra ones for ``stage``.
-
-        With no stage, the extras of every stage follow, each marked with its stage.
-        """
-        on = self.stages_of(step)
-        items = [TickItem(item, step, on) for item in step.meta.checklist]
-        for extra_stage in STAGES if stage is None else (stage,):
-            wording = step.meta.for_stage.get(extra_stage)
-            if wording is not None:
-                items += [TickItem(item, step, (extra_stage,)) for item in wording.checklist]
+        """A step's own items, then (for a stage) the extra ones it adds for that stage."""
+        items = [TickItem(item, step, self.stages_of(step)) for item in step.meta.checklist]
+        wording = step.meta.for_stage.get(stage) if stage else None
+        if wording is not None:
+            items += [TickItem(item, step, (stage,)) for item in wording.checklist]
         return items
 
     def checklist(self, stage: Stage | None = None) -> list[TickItem]:
-        """Every item (in step order), or one stage's items in the order of its path."""
-        steps = self.steps if stage is None else self.steps_for(stage)
-        return [item for step in steps for item in self.step_items(step, stage)]
+        """One stage's items in the order of its path; or every item, extras too, in step order."""
+        if stage is not None:
+            return [item for step in self.steps_for(stage) for item in self.step_items(step, stage)]
+        items: list[TickItem] = []
+        for step in self.steps:
+            items += self.step_items(step)
+            for extra_stage in STAGES:
+                wording = step.meta.for_stage.get(extra_stage)
+                if wording is not None:
+                    items += [TickItem(item, step, (extra_stage,)) for item in wording.checklist]
+        return items
 
     def by_path(self, path: str) -> Step | StagePage | Letter | Page | None:
         for group in (self.steps, self.stages.values(), self.letters.values(), self.pages.values()):

@@ -59,6 +59,7 @@ class StageMeta(StrictModel):
     title: Text
     summary: Summary
     stage: Stage
+    choice: str = Field(default="", description="The option on the start page, such as 'After I applied'. Defaults to the title.")
     path: Annotated[list[Slug], Field(min_length=1)]
     reviewed: date
 
