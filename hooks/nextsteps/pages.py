@@ -15,7 +15,7 @@ from typing import Any
 
 from . import checklist, embed, guide, letters
 from .addresses import rel
-from .content import Content, Letter, StagePage, Step
+from .content import Content, Letter, Page, StagePage, Step
 from .outputs import Generated
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
@@ -38,30 +38,28 @@ def build_page(content: Content, src_path: str, markdown: str, *, letter_files: 
     if place is not None:
         _stage_step(content, place, result)
         return result
-    sections = len(re.findall(r"^## ", markdown, flags=re.M))
-    result.meta["hide"] = ["navigation"] + (["toc"] if sections < TOC_FROM_SECTIONS else [])
+    result.meta["hide"] = ["navigation", "toc"]
     source = content.by_path(src_path)
     if source is None:
         return result
+    if isinstance(source, Page) and len(re.findall(r"^## ", markdown, flags=re.M)) >= TOC_FROM_SECTIONS:
+        result.meta["hide"] = ["navigation"]  # a long page of small print keeps its contents list
     summary = getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", "")
     # The theme writes the description into an attribute without escaping it.
     result.meta["description"] = html.escape(summary)
     result.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)
     if isinstance(source, Step):
-        result.meta["hide"] = ["navigation", "toc"]
         if source.meta.checklist:
             result.scripts.append(checklist.SCRIPT)
         result.markdown += guide.your_path_markdown(content, source) + checklist.step_markdown(content, source) + guide.letters_markdown(content, source, source.path)
     elif isinstance(source, StagePage):
         stage = source.meta.stage
-        result.meta["hide"] = ["navigation", "toc"]
         result.meta["next_link"] = {"text": "Letter templates to help you", "url": "letters/"}
         result.markdown += guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
         result.scripts.append(letters.SCRIPT)
         result.markdown = letters.page_markdown(source, letter_files)
     elif source.path == "index.md":
-        result.meta["hide"] = ["navigation", "toc"]
         result.markdown = _start_page(content, markdown, source.path)
     return result
 

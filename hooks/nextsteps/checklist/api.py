@@ -25,7 +25,7 @@ def checklist_data(content: Content, site_url: str) -> dict:
                 "stages": list(item.stages),
                 "step": {"title": item.step.meta.title, "url": absolute(site_url, item.step.url)},
             }
-            for item in content.checklist()
+            for item in content.every_item()
         ],
         # Each stage's path: its steps in reading order, each as read on that path.
         "paths": {

@@ -51,7 +51,7 @@ def widget_html(
     """
     return _fragment(
         content.checklist(stage),
-        all_ids=[i.id for i in content.checklist()],
+        all_ids=[i.id for i in content.every_item()],
         step_href=step_href,
         new_tab=new_tab,
         heading_level=heading_level,

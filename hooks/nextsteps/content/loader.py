@@ -90,7 +90,7 @@ def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], docs_dir: Pa
 def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], data: dict[str, Any]) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        loc = err["loc"]
+        loc = tuple(p for p in err["loc"] if p != "[key]")  # a mapping's key is named by the key itself
         field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
         kind = err["type"]
         if kind == "extra_forbidden" and schema is StepMeta and loc == ("stages",):
@@ -189,15 +189,19 @@ def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:
     """Each stage's path names real steps once each, and every step is on a path."""
     problems: list[Problem] = []
     slugs = {s.slug for s in content.steps}
-    known = ", ".join(sorted(slugs)) or "none yet"
+    # A step whose own front matter failed is reported there, not again here.
+    files = {p.stem for p in (docs_dir / "steps").glob("*.md")}
+    known = ", ".join(sorted(files)) or "none yet"
     for stage in STAGES:
         page = content.stages.get(stage)
         if page is None:
             continue
         first: dict[str, int] = {}
         for i, slug in enumerate(page.meta.path):
-            if slug not in slugs:
+            if slug not in files:
                 problems.append(Problem(_display(docs_dir, page.path), f"path[{i}]", f"no step has the slug '{slug}' (the file name in steps/, without .md). Known steps: {known}"))
+            elif slug not in slugs:
+                continue
             elif slug in first:
                 problems.append(Problem(_display(docs_dir, page.path), f"path[{i}]", f"'{slug}' is already on this path at path[{first[slug]}]; list each step once"))
             else:

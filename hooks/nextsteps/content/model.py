@@ -106,9 +106,18 @@ class Content:
         return items
 
     def checklist(self, stage: Stage | None = None) -> list[TickItem]:
-        """One stage's items in the order of its path; or every item, extras too, in step order."""
+        """One stage's items in the order of its path, its extra items included;
+        or, for readers who chose no stage, every step's own items in step order."""
         if stage is not None:
             return [item for step in self.steps_for(stage) for item in self.step_items(step, stage)]
+        return [item for step in self.steps for item in self.step_items(step)]
+
+    def every_item(self) -> list[TickItem]:
+        """Every item in the guide, each stage's extras after their step's own.
+
+        For the JSON feed, and for the list of ids the checklist script keeps
+        ticks for: an item a reader ticked on any list must never be forgotten.
+        """
         items: list[TickItem] = []
         for step in self.steps:
             items += self.step_items(step)
