@@ -48,7 +48,8 @@ def test_stage_page_lists_only_its_path_in_order(site):
         found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a><br', path)
         assert found == [(f"{s.slug}/", s.meta.title.replace("'", "&#39;")) for s in CONTENT.steps_for(stage)], stage
         first = CONTENT.steps_for(stage)[0]
-        assert re.search(rf'<a class="md-button md-button--primary ns-start" href="{first.slug}/">Start with step 1', html)
+        start = re.search(rf'<a class="md-button md-button--primary ns-start" href="{first.slug}/">Start with step 1 of {len(CONTENT.steps_for(stage))}', html)
+        assert start and start.start() < html.index('class="ns-path"'), "the main action comes before the list"
 
 
 def test_head_has_description_canonical_and_open_graph(site):

@@ -55,7 +55,10 @@ def build_page(content: Content, src_path: str, markdown: str, *, letter_files: 
     elif isinstance(source, StagePage):
         stage = source.meta.stage
         result.meta["next_link"] = {"text": "Letter templates to help you", "url": "letters/"}
-        result.markdown += guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
+        # Reassurance first, then the one main action, then the rest of the page.
+        first, _, rest = markdown.strip().partition("\n\n")
+        start = guide.stage_start_markdown(content, stage, source.path)
+        result.markdown = f"{first}\n\n{start}\n{rest}\n" + guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
         result.scripts.append(letters.SCRIPT)
         result.markdown = letters.page_markdown(source, letter_files)

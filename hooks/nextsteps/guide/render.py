@@ -114,14 +114,21 @@ def stage_steps_markdown(content: Content, stage: Stage, from_path: str) -> str:
     steps = content.steps_for(stage)
     if not steps:
         return ""
-    first = rel(from_path, stage_step_path(stage, steps[0].slug))
     lines = ["", "", f"## Your {len(steps)} steps", ""]
-    lines.append(f"[Start with step 1: {lower_first(steps[0].meta.title)}]({first}){{ .md-button .md-button--primary .ns-start }}")
-    lines += ["", '<div class="ns-path" markdown>', ""]
+    lines += ['<div class="ns-path" markdown>', ""]
     for i, step in enumerate(steps, 1):
         lines.append(f"{i}. [{step.meta.title}]({rel(from_path, stage_step_path(stage, step.slug))})  \n   {step.meta.summary}")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
+
+
+def stage_start_markdown(content: Content, stage: Stage, from_path: str) -> str:
+    """The stage page's one main action, near the top: start the path at step 1."""
+    steps = content.steps_for(stage)
+    if not steps:
+        return ""
+    first = rel(from_path, stage_step_path(stage, steps[0].slug))
+    return f"[Start with step 1 of {len(steps)}]({first}){{ .md-button .md-button--primary .ns-start }}\n"
 
 
 def stepnav_html(content: Content, place: PathPlace) -> str:
