@@ -120,7 +120,8 @@ PRINT_CHROME = {
     "navigation": ".md-tabs, .md-sidebar, .md-nav, nav",
     "search": ".md-search, [role=search]",
     "footer": ".md-footer, .md-copyright, footer",
-    "call to action": ".ns-cta",
+    "call to action or next link": ".ns-cta, .ns-next",
+    "the path beside a step": ".ns-stepnav-column, .ns-pager, .ns-back",
     "skip link": ".md-skip",
     "back to top": ".md-top",
 }
@@ -178,13 +179,19 @@ def print_cut_off(page, paper: str) -> list[str]:
 
 
 def pdf_text(pdf: bytes) -> str:
-    """All the text of a PDF, with runs of white space made single spaces."""
+    """All the text of a PDF, with runs of white space made single spaces.
+
+    Ligatures are undone (NFKC: "\ufb01" becomes "fi"): whether Chromium
+    prints one depends on the machine's fonts, not on the page.
+    """
     import io
+    import unicodedata
 
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    return unicodedata.normalize("NFKC", text)
 
 
 def pdf_text_problems(pdf: bytes, present: list[str], absent: list[str]) -> list[str]:
