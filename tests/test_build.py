@@ -120,6 +120,15 @@ def test_each_step_on_a_path_has_its_own_page(site):
             assert (nxt.group(1) if nxt else None) == (f"../{path[number].slug}/" if number < len(path) else None)
 
 
+def test_site_search_lists_each_step_once(site):
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {s.url for s in CONTENT.steps} <= locations
+    assert not [l for l in locations if re.match(r"stages/[a-z]+/[a-z0-9-]+/$", l)]
+
+
 def test_stage_wording_shows_on_its_path_only(site):
     application = read(site, "stages/application/learn-from-it")
     interview = read(site, "stages/interview/learn-from-it")
