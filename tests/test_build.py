@@ -139,6 +139,15 @@ def test_stage_wording_shows_on_its_path_only(site):
     assert "one of the best few people" not in read(site, "stages/interview/its-not-personal")
 
 
+def test_a_path_offers_the_letters_for_its_stage(site):
+    application = read(site, "stages/application/ask-for-feedback")
+    interview = read(site, "stages/interview/ask-for-feedback")
+    assert 'href="../../../letters/feedback-after-application/"' in application
+    assert "letters/feedback-after-interview/" not in application
+    assert 'href="../../../letters/feedback-after-interview/"' in interview
+    assert "letters/feedback-after-application/" not in interview
+
+
 def test_the_final_stage_says_how_close_the_reader_came(site):
     html = read(site, "stages/final")
     assert "How close you came" in html and "last few people" in html and "What it means" in html

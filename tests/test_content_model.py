@@ -212,3 +212,9 @@ def test_every_problem_is_reported_at_once(docs):
     message = problems_for(docs)
     assert "ask-for-feedback.md" in message and "keep-learning.md" in message
     assert message.startswith("4 content problems found") or "content problems found" in message
+
+
+def test_stage_letters_must_exist(docs):
+    edit(docs / "steps/ask-for-feedback.md", "    letters: [feedback-after-application]", "    letters: [no-such-letter]")
+    message = problems_for(docs)
+    assert "docs/steps/ask-for-feedback.md: field 'for_stage.application.letters[0]': no letter template has the id 'no-such-letter'" in message

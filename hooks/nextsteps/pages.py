@@ -91,7 +91,7 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
     parts = [guide.stage_wording(step, place.stage, "intro", at), result.markdown.strip(), guide.stage_wording(step, place.stage, "more", at)]
     result.markdown = "\n\n".join(p for p in parts if p) + "\n"
     result.markdown += checklist.step_markdown(content, step, stage=place.stage, at=at)
-    result.markdown += guide.letters_markdown(content, step, at)
+    result.markdown += guide.letters_markdown(content, step, at, place.stage)
     result.markdown += "\n\n" + guide.pager_html(content, place) + "\n"
 
 

@@ -159,10 +159,12 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                     problems.append(Problem(shown(step), f"{where}[{i}].id", f"'{item.id}' is already used in {seen[item.id].path}; item ids must be unique across the guide"))
                 else:
                     seen[item.id] = step
-        for i, letter in enumerate(step.meta.letters):
-            if letter not in content.letters:
-                known = ", ".join(sorted(content.letters)) or "none yet"
-                problems.append(Problem(shown(step), f"letters[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
+        letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]
+        for where, ids in letter_lists:
+            for i, letter in enumerate(ids):
+                if letter not in content.letters:
+                    known = ", ".join(sorted(content.letters)) or "none yet"
+                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
 
     for stage in STAGES:
         if stage not in content.stages:

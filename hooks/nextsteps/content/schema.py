@@ -70,6 +70,7 @@ class StageWording(StrictModel):
     intro: str = Field(default="", description="Markdown shown before the step's own text.")
     more: str = Field(default="", description="Markdown shown after the step's own text.")
     checklist: list[ChecklistItem] = Field(default=[], description="Items added to the step's own, for this stage only.")
+    letters: list[Slug] | None = Field(default=None, description="The letters to offer on this stage's path, instead of the step's own list.")
 
 
 class StepMeta(StrictModel):

@@ -154,11 +154,14 @@ def pager_html(content: Content, place: PathPlace) -> str:
     ).strip()
 
 
-def letters_markdown(content: Content, step: Step, at: str) -> str:
-    if not step.meta.letters:
+def letters_markdown(content: Content, step: Step, at: str, stage: Stage | None = None) -> str:
+    """The letters that help with a step; on a path, the stage's own choice when it makes one."""
+    wording = step.meta.for_stage.get(stage) if stage else None
+    ids = wording.letters if wording is not None and wording.letters is not None else step.meta.letters
+    if not ids:
         return ""
     parts = ["", "", "## Letters that help with this step", ""]
-    for letter_id in step.meta.letters:
+    for letter_id in ids:
         letter = content.letters[letter_id]
         parts.append(f"- [{letter.meta.title}]({rel(at, letter.path)})  \n  {letter.meta.purpose}")
     return "\n".join(parts) + "\n"
