@@ -88,7 +88,11 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
     result.canonical = step.url
     if content.step_items(step, place.stage):
         result.scripts.append(checklist.SCRIPT)
-    parts = [guide.stage_wording(step, place.stage, "intro", at), result.markdown.strip(), guide.stage_wording(step, place.stage, "more", at)]
+    intro = guide.stage_wording(step, place.stage, "intro", at)
+    if intro:
+        # Set apart, so the reader sees what is said to their stage in particular.
+        intro = f'<div class="ns-stage-note" markdown>\n\n{intro}\n\n</div>'
+    parts = [intro, result.markdown.strip(), guide.stage_wording(step, place.stage, "more", at)]
     result.markdown = "\n\n".join(p for p in parts if p) + "\n"
     result.markdown += checklist.step_markdown(content, step, stage=place.stage, at=at)
     result.markdown += guide.letters_markdown(content, step, at, place.stage)
