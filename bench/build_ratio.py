@@ -55,7 +55,6 @@ SYNTHETIC_STEP = """---
 title: Synthetic step {n}
 summary: A made-up step used to measure how the build grows.
 order: {n}
-stages: [{stages}]
 when: {when}
 checklist:
   - id: synthetic-{n}-first
@@ -122,11 +121,21 @@ def synthetic_project(dest: Path, steps: int) -> Path:
     shutil.rmtree(docs / "steps")
     (docs / "steps").mkdir()
     (docs / "index.md").write_text(SYNTHETIC_INDEX, encoding="utf-8")
-    stage_sets = ["application, interview, final", "interview, final", "final"]
+    stage_sets = [("application", "interview", "final"), ("interview", "final"), ("final",)]
     whens = ["today", "this-week", "ongoing"]
+    paths: dict[str, list[str]] = {"application": [], "interview": [], "final": []}
     for n in range(1, steps + 1):
-        text = SYNTHETIC_STEP.format(n=n, stages=stage_sets[n % 3], when=whens[n % 3])
-        (docs / "steps" / f"synthetic-{n:03d}.md").write_text(text, encoding="utf-8")
+        slug = f"synthetic-{n:03d}"
+        text = SYNTHETIC_STEP.format(n=n, when=whens[n % 3])
+        (docs / "steps" / f"{slug}.md").write_text(text, encoding="utf-8")
+        for stage in stage_sets[n % 3]:
+            paths[stage].append(slug)
+    # Each step joins its stages' paths, as an editor would: in the stage pages.
+    for stage, slugs in paths.items():
+        page = docs / "stages" / f"{stage}.md"
+        text = page.read_text(encoding="utf-8")
+        start, end = text.index("path:"), text.index("reviewed:")
+        page.write_text(text[:start] + "path:\n" + "".join(f"  - {slug}\n" for slug in slugs) + text[end:], encoding="utf-8")
     return project
 
 

@@ -25,7 +25,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, support
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, support
+from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
 from nextsteps.outputs import Generated
@@ -39,6 +40,7 @@ class _BuildState:
     letter_files: list[Generated] = field(default_factory=list)
     support: support.SupportList | None = None
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
+    nav_paths: set[str] = field(default_factory=set)  # pages the navigation lists; all others are linked only
 
 
 _state = _BuildState()
@@ -82,7 +84,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:
         config.nav = guide.nav(_state.content, generated=checklist.NAV)
-        config.nav.append(embed.NAV)
+    _state.nav_paths = guide.nav_paths(config.nav)
     # Same sources, same bytes: date the build by the newest review, not the clock.
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
@@ -146,6 +148,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
+    for file in files.documentation_pages():
+        if file.src_uri not in _state.nav_paths:
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+    _add(files, config, guide.generated_files(_state.content))
+    _add(files, config, recruiters.generated_files())
     _add(files, config, checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name))
     _add(files, config, embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url))
     files.append(File.generated(config, embed.LOADER, abs_src_path=str(Path(config.theme.custom_dir, embed.LOADER_SOURCE))))
@@ -165,7 +172,7 @@ def _error_files(files: Files, config: MkDocsConfig) -> Files:
 
 def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None:
     for out in generated:
-        inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.UNDEFINED if out.path in _state.nav_paths else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, out.path, content=out.content, inclusion=inclusion))
 
 
@@ -179,6 +186,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     )
     page.meta.update(result.meta)
     page.meta["scripts"] = [*page.meta.get("scripts", []), *result.scripts]
+    if result.canonical is not None:
+        page.canonical_url = absolute(config.site_url, result.canonical)
     return result.markdown
 
 

@@ -128,7 +128,8 @@ PRINT_CHROME = {
     "navigation": ".md-tabs, .md-sidebar, .md-nav, nav",
     "search": ".md-search, [role=search]",
     "footer": ".md-footer, .md-copyright, footer",
-    "call to action": ".ns-cta",
+    "call to action or next link": ".ns-cta, .ns-next",
+    "the path beside a step": ".ns-stepnav-column, .ns-pager, .ns-back",
     "skip link": ".md-skip",
     "back to top": ".md-top",
 }

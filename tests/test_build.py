@@ -31,17 +31,25 @@ def test_start_page_offers_the_stage_choice(site):
     html = read(site, "")
     assert "Where were you turned down?" in html
     for stage in ("application", "interview", "final"):
-        assert f'href="stages/{stage}/"' in html
+        assert f'<a class="ns-choice" href="stages/{stage}/">' in html
+    article = html[html.index("<article") : html.index("</article>")]
+    # One list of choices, no second list of every step.
+    assert article.count('class="ns-choice"') == 3
+    assert not [s for s in CONTENT.steps if f'href="{s.url}"' in article and s.slug != "its-not-personal"]
+    assert "If you only do one thing today:" in article
     assert '<a href="checklist/">Your checklist</a>' in html
     assert '<a href="letters/">Letter templates</a>' in html
 
 
-def test_stage_page_lists_only_its_steps_in_order(site):
+def test_stage_page_lists_only_its_path_in_order(site):
     for stage in ("application", "interview", "final"):
         html = read(site, f"stages/{stage}")
-        expected = [s.meta.title for s in CONTENT.steps_for(stage)]
-        found = [t for t in (s.meta.title for s in CONTENT.steps) if f">{t}</a><br" in html]
-        assert found == expected, stage
+        path = html[html.index('class="ns-path"') :]
+        found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a><br', path)
+        assert found == [(f"{s.slug}/", s.meta.title.replace("'", "&#39;")) for s in CONTENT.steps_for(stage)], stage
+        first = CONTENT.steps_for(stage)[0]
+        start = re.search(rf'<a class="md-button md-button--primary ns-start" href="{first.slug}/">Start with step 1 of {len(CONTENT.steps_for(stage))}', html)
+        assert start and start.start() < html.index('class="ns-path"'), "the main action comes before the list"
 
 
 def test_head_has_description_canonical_and_open_graph(site):
@@ -61,11 +69,88 @@ def test_each_page_shows_when_it_was_last_reviewed(site):
         assert f"Last reviewed {day.day} {day:%B %Y}" in read(site, step.url)
 
 
-def test_brand_call_to_action_and_footer(site):
-    html = read(site, "")
-    assert 'class="ns-cta"' in html and "Shared by" in html
+def test_no_call_to_action_without_a_contact_but_a_next_link(site):
+    # The default brand gives no website, email or phone: no button that goes nowhere.
+    for url in ["", "stages/interview", "steps/ask-for-feedback", "checklist/"]:
+        html = read(site, url)
+        assert 'class="ns-cta"' not in html and "Contact us" not in html, url
+        assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+">', html), url
+    assert '<a href="checklist/">Your checklist</a></p>' in read(site, "")
+    assert "Shared by" in read(site, "")
     css = (site / "assets/brand.css").read_text()
     assert "--ns-accent:#1d4f91" in css and "--ns-on-accent:#ffffff" in css
+
+
+def test_page_titles_never_repeat_the_site_name(site):
+    site_name = "Next steps after a job rejection"
+    assert "<title>Next steps after a job rejection</title>" in read(site, "")
+    assert "<title>Turned down after an interview - Next steps after a job rejection</title>" in read(site, "stages/interview")
+    assert "<title>Ask for feedback (Step 4 of 9: after an interview) - Next steps after a job rejection</title>" in read(site, "stages/interview/ask-for-feedback")
+    for path in site.rglob("index.html"):
+        title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"))
+        if title:
+            assert title.group(1).count(site_name) <= 1, path
+
+
+def test_guide_pages_have_no_documentation_chrome(site):
+    """No sidebar of links, no contents list on short pages, no global previous/next."""
+    for url in ["", "stages/application", "steps/ask-for-feedback", "stages/application/ask-for-feedback", "checklist/", "letters/"]:
+        html = read(site, url)
+        assert 'data-md-type="navigation" hidden' in html, url
+        assert 'data-md-type="toc" hidden' in html, url
+        assert "md-footer__link" not in html, url
+
+
+def test_each_step_on_a_path_has_its_own_page(site):
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for stage in ("application", "interview", "final"):
+        path = CONTENT.steps_for(stage)
+        for number, step in enumerate(path, 1):
+            html = read(site, f"stages/{stage}/{step.slug}")
+            assert f'<p class="ns-caption">Step {number} of {len(path)}: ' in html
+            assert f"<h1>{step.meta.title}</h1>".replace("'", "&#39;") in html
+            # One address for search engines: the step's own page.
+            assert f'<link rel="canonical" href="https://nextsteps.example.org/{step.url}">' in html
+            assert f"stages/{stage}/{step.slug}/" not in sitemap
+            # The path beside it: every step of this stage, this one marked.
+            nav = html[html.index('<nav class="ns-stepnav"') : html.index("</nav>", html.index('<nav class="ns-stepnav"'))]
+            assert re.findall(r'class="ns-stepnav__link" href="([^"]+)"', nav) == ["./" if s is step else f"../{s.slug}/" for s in path]
+            assert '<a class="ns-stepnav__link" href="./" aria-current="step">' in nav
+            nxt = re.search(r'href="([^"]+)" rel="next"', html)
+            assert (nxt.group(1) if nxt else None) == (f"../{path[number].slug}/" if number < len(path) else None)
+
+
+def test_site_search_lists_each_step_once(site):
+    import json
+
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {s.url for s in CONTENT.steps} <= locations
+    assert not [l for l in locations if re.match(r"stages/[a-z]+/[a-z0-9-]+/$", l)]
+
+
+def test_stage_wording_shows_on_its_path_only(site):
+    application = read(site, "stages/application/learn-from-it")
+    interview = read(site, "stages/interview/learn-from-it")
+    assert "body language" not in application and "dress" not in application
+    assert "body language" in interview and "Check your CV and cover letter" not in interview
+    assert "Check your CV and cover letter" in application
+    assert re.search(r'<div class="ns-stage-note">\s*<p>You reached the final stage\. The employer saw you as one of the best few people', read(site, "stages/final/its-not-personal"))
+    assert "one of the best few people" not in read(site, "stages/interview/its-not-personal")
+
+
+def test_a_path_offers_the_letters_for_its_stage(site):
+    application = read(site, "stages/application/ask-for-feedback")
+    interview = read(site, "stages/interview/ask-for-feedback")
+    assert 'href="../../../letters/feedback-after-application/"' in application
+    assert "letters/feedback-after-interview/" not in application
+    assert 'href="../../../letters/feedback-after-interview/"' in interview
+    assert "letters/feedback-after-application/" not in interview
+
+
+def test_the_final_stage_says_how_close_the_reader_came(site):
+    html = read(site, "stages/final")
+    assert "How close you came" in html and "last few people" in html and "What it means" in html
 
 
 def test_step_page_lists_its_letters(site):

@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -28,24 +29,52 @@ def read(site: Path, url: str) -> str:
 
 
 def front_matter_items() -> list[dict]:
-    """The items exactly as the step files declare them, read without the content model."""
+    """The items exactly as the pages declare them, read without the content model.
+
+    A step's own items list the stages whose path (in docs/stages/) includes
+    it; the extra items under ``for_stage`` list only their own stage.
+    """
+    def read(path: Path) -> dict:
+        return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+    paths = {stage: read(ROOT / f"docs/stages/{stage}.md")["path"] for stage in STAGES}
     steps = []
     for path in sorted((ROOT / "docs/steps").glob("*.md")):
-        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        meta = read(path)
         steps.append((meta["order"], path.stem, meta))
     items = []
     for _, slug, meta in sorted(steps):
-        for item in meta.get("checklist", []):
-            items.append(
-                {
-                    "id": item["id"],
-                    "text": item["text"].strip(),
-                    "when": item.get("when") or meta["when"],
-                    "stages": meta["stages"],
-                    "step": {"title": meta["title"], "url": f"{SITE_URL}steps/{slug}/"},
-                }
-            )
+        step = {"title": meta["title"], "url": f"{SITE_URL}steps/{slug}/"}
+        on = [stage for stage in STAGES if slug in paths[stage]]
+        lists = [(meta.get("checklist", []), on)]
+        lists += [(meta.get("for_stage", {}).get(stage, {}).get("checklist", []), [stage]) for stage in STAGES]
+        for declared, stages in lists:
+            for item in declared:
+                items.append({"id": item["id"], "text": item["text"].strip(), "when": item.get("when") or meta["when"], "stages": stages, "step": step})
     return items
+
+
+def front_matter_paths() -> dict:
+    """Each stage's path as its page declares it, with the step addresses on that path."""
+    found = {}
+    for stage in STAGES:
+        meta = yaml.safe_load((ROOT / f"docs/stages/{stage}.md").read_text(encoding="utf-8").split("---")[1])
+        steps = []
+        for slug in meta["path"]:
+            title = yaml.safe_load((ROOT / f"docs/steps/{slug}.md").read_text(encoding="utf-8").split("---")[1])["title"]
+            steps.append({"slug": slug, "title": title, "url": f"{SITE_URL}stages/{stage}/{slug}/"})
+        found[stage] = {"title": meta["title"], "url": f"{SITE_URL}stages/{stage}/", "checklist": f"{SITE_URL}checklist/{stage}/", "steps": steps}
+    return found
+
+
+def stage_items(stage: str) -> list[str]:
+    """One stage's item ids: each step on its path in order, its own items then its extras for the stage."""
+    ids = []
+    for step in CONTENT.steps_for(stage):
+        ids += [i.id for i in step.meta.checklist]
+        wording = step.meta.for_stage.get(stage)
+        ids += [i.id for i in wording.checklist] if wording else []
+    return ids
 
 
 class Widget(HTMLParser):
@@ -113,9 +142,10 @@ def widget(html: str) -> Widget:
 def test_json_matches_the_front_matter_exactly(site):
     raw = (site / "api/checklist.json").read_text(encoding="utf-8")
     data = json.loads(raw)
-    assert list(data) == ["version", "items"]
+    assert list(data) == ["version", "items", "paths"]
     assert data["version"] == 1
     assert data["items"] == front_matter_items()
+    assert data["paths"] == front_matter_paths()
     assert all(list(item) == ["id", "text", "when", "stages", "step"] for item in data["items"])
     assert all(list(item["step"]) == ["title", "url"] for item in data["items"])
     # Fixed formatting: the file is exactly what a re-dump gives.
@@ -123,9 +153,11 @@ def test_json_matches_the_front_matter_exactly(site):
 
 
 def test_every_step_url_in_the_json_is_a_built_page(site):
-    for item in json.loads((site / "api/checklist.json").read_text(encoding="utf-8"))["items"]:
-        path = item["step"]["url"].removeprefix(SITE_URL)
-        assert (site / path / "index.html").is_file(), item["step"]["url"]
+    data = json.loads((site / "api/checklist.json").read_text(encoding="utf-8"))
+    urls = [item["step"]["url"] for item in data["items"]]
+    urls += [url for path in data["paths"].values() for url in (path["url"], path["checklist"], *(s["url"] for s in path["steps"]))]
+    for url in urls:
+        assert (site / url.removeprefix(SITE_URL) / "index.html").is_file(), url
 
 
 # --- Pages -----------------------------------------------------------------
@@ -152,7 +184,9 @@ def test_full_checklist_has_every_item_grouped_by_when(site):
             heading = value
         elif kind == "item":
             assert heading == checklist.render.WHEN_LABELS[by_id[value].when], value
-    assert found.all_ids == [i.id for i in everything]
+    assert found.all_ids == [i.id for i in CONTENT.every_item()]
+    # A list for readers who chose no stage: every step's own items, no stage's extras.
+    assert everything == [i for s in CONTENT.steps for i in CONTENT.step_items(s)]
 
 
 def test_each_item_links_to_its_step_page(site):
@@ -172,17 +206,34 @@ def test_item_labels_are_the_front_matter_text(site):
 
 
 @pytest.mark.parametrize("stage", STAGES)
-def test_stage_checklist_has_only_that_stages_items(site, stage):
+def test_stage_checklist_matches_its_path(site, stage):
     found = widget(read(site, f"checklist/{stage}"))
-    expected = [i.id for i in CONTENT.checklist() if stage in i.stages]
+    expected = stage_items(stage)
     assert sorted(found.ids) == sorted(expected)
-    assert found.all_ids == [i.id for i in CONTENT.checklist()]
+    # Grouped by when, and in path order inside each group.
+    by_id = {i.id: i for i in CONTENT.checklist(stage)}
+    assert found.ids == [i for when in ("today", "this-week", "ongoing") for i in expected if by_id[i].when == when]
+    assert found.all_ids == [i.id for i in CONTENT.every_item()]
+    # Each item opens its step as read on this stage's path.
+    pairs = dict(zip(found.ids, [v for k, v in found.events if k == "link"]))
+    for item_id, href in pairs.items():
+        assert href == f"../../stages/{stage}/{by_id[item_id].step.slug}/", href
+        assert (site / "checklist" / stage / href / "index.html").resolve().is_file()
 
 
-def test_stage_lists_differ_where_the_steps_do():
+@pytest.mark.parametrize("stage", STAGES)
+def test_stage_pdfs_match_the_path(stage):
+    html = checklist.print_html(CONTENT, stage, checklist.PAPERS[0], brand=Brand(), site_url=SITE_URL, site_name="Next steps")
+    printed = [unescape(t) for t in re.findall(r'<span class="text">(.*?)</span>', html)]
+    texts = {i.id: i.text for i in CONTENT.every_item()}
+    assert sorted(printed) == sorted(texts[i] for i in stage_items(stage))
+
+
+def test_stage_lists_differ_where_the_paths_do():
     application = {i.id for i in CONTENT.checklist("application")}
     interview = {i.id for i in CONTENT.checklist("interview")}
-    assert interview - application, "the real guide has interview-only steps (thank-you note)"
+    assert "thank-you-send-note" in interview - application, "a thank-you note is for people who met the employer"
+    assert "learn-check-cv-against-advert" in application - interview, "an item added for the application stage only"
 
 
 @pytest.mark.parametrize("stage", STAGES)
@@ -199,10 +250,19 @@ def test_full_checklist_links_to_each_stage_checklist(site):
 def test_each_step_page_shows_its_own_items_only(site):
     for step in CONTENT.steps:
         found = widget(read(site, step.url))
-        own = [i for i in CONTENT.checklist() if i.step.path == step.path]
+        own = CONTENT.step_items(step)
         assert found.ids == [i.id for g in checklist.groups(own) for i in g.items], step.path
         assert sorted(found.ids) == sorted(i.id for i in step.meta.checklist)
         assert not [k for k, _ in found.events if k == "link"], "a step page does not link each item to itself"
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_step_on_a_path_adds_that_stages_items(site, stage):
+    for step in CONTENT.steps_for(stage):
+        found = widget(read(site, f"stages/{stage}/{step.slug}"))
+        wording = step.meta.for_stage.get(stage)
+        expected = [i.id for i in step.meta.checklist] + ([i.id for i in wording.checklist] if wording else [])
+        assert sorted(found.ids) == sorted(expected), (stage, step.slug)
 
 
 def test_download_links_show_the_real_size(site):
@@ -218,7 +278,7 @@ def test_download_links_show_the_real_size(site):
 
 
 def test_checklist_pages_have_no_inline_code_or_styles(site):
-    for url in CHECKLIST_PAGES + [s.url for s in CONTENT.steps if s.meta.checklist]:
+    for url in CHECKLIST_PAGES + [s.url for s in CONTENT.steps if s.meta.checklist] + [f"stages/{st}/{s.slug}/" for st in STAGES for s in CONTENT.steps_for(st) if CONTENT.step_items(s, st)]:
         html = read(site, url)
         start = html.index('<div class="ns-checklist"')
         fragment = html[start : html.index("</div>", html.index("data-ns-reset", start))]
@@ -249,7 +309,7 @@ def test_widget_for_another_site_opens_steps_in_a_new_tab():
     found = widget(html)
     assert "<html" not in html and "<body" not in html and "md-" not in html
     assert found.ids == [i.id for g in checklist.groups(CONTENT.checklist("interview")) for i in g.items]
-    assert found.all_ids == [i.id for i in CONTENT.checklist()]
+    assert found.all_ids == [i.id for i in CONTENT.every_item()]
     links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint">\(opens in new tab\)</span></a>', html)
     assert len(links) == len(found.ids) and all(link.startswith(SITE_URL) for link in links)
 
@@ -286,9 +346,9 @@ def test_unknown_item_when_names_the_item_and_the_allowed_values(docs):
 
 
 def test_unknown_stage_names_the_file_and_the_allowed_values(docs):
-    edit(docs / "steps/ask-for-feedback.md", "stages: [application, interview, final]", "stages: [application, phone-call]")
+    edit(docs / "steps/learn-from-it.md", "  final:\n", "  phone-call:\n")
     message = problems_for(docs)
-    assert "docs/steps/ask-for-feedback.md: field 'stages[1]'" in message and "'application', 'interview' or 'final'" in message
+    assert "docs/steps/learn-from-it.md: field 'for_stage.phone-call'" in message and "'application', 'interview' or 'final'" in message
 
 
 def test_a_bad_item_stops_the_real_build_before_any_output(tmp_path):

@@ -12,7 +12,7 @@ from nextsteps import checklist
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, load_content
 from nextsteps.pdf import render_pdf
-from support import ROOT, build, plain_text
+from support import ROOT, build, edit, plain_text
 
 CONTENT = load_content(ROOT / "docs")
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
@@ -36,8 +36,8 @@ def test_default_checklist_is_one_page_with_every_item(site, stage, paper):
     text = flat(pdf.pages[0].extract_text())
     for item in CONTENT.checklist(stage):
         assert flat(item.text) in text, item.id
-    others = {i.id for i in CONTENT.checklist()} - {i.id for i in CONTENT.checklist(stage)}
-    for item in CONTENT.checklist():
+    others = {i.id for i in CONTENT.every_item()} - {i.id for i in CONTENT.checklist(stage)}
+    for item in CONTENT.every_item():
         if item.id in others:
             assert flat(item.text) not in text, item.id
     for heading in ("Today", "This week", "Ongoing"):
@@ -111,7 +111,6 @@ STEP = """---
 title: Extra step {n}
 summary: A made-up step that makes the checklist longer.
 order: {order}
-stages: [application, interview, final]
 when: {when}
 checklist:
 {items}
@@ -131,6 +130,7 @@ def test_a_longer_checklist_breaks_between_items_never_inside_one(tmp_path):
             for k in range(4)
         )
         (docs / f"steps/extra-{n}.md").write_text(STEP.format(n=n, order=100 + n, when=whens[n % 3], items=items), encoding="utf-8")
+        edit(docs / "stages/interview.md", "path:\n", f"path:\n  - extra-{n}\n")
     content = load_content(docs)
     assert len(content.checklist()) >= 40
     for paper in checklist.PAPERS:

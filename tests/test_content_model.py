@@ -11,7 +11,6 @@ STEP = """---
 title: Ask for feedback
 summary: Ask what went well.
 order: {order}
-stages: [interview]
 when: today
 checklist:
   - id: {item_id}
@@ -23,11 +22,120 @@ Body text.
 """
 
 
+def add_to_path(docs, stage: str, slug: str) -> None:
+    """Put a step on a stage's path, as an editor would: one line in the stage page."""
+    edit(docs / f"stages/{stage}.md", "path:\n", f"path:\n  - {slug}\n")
+
+
 def test_the_real_guide_is_valid():
     content = load_content(ROOT / "docs")
     assert [s.meta.order for s in content.steps] == sorted(s.meta.order for s in content.steps)
     assert set(content.stages) == {"application", "interview", "final"}
     assert len(content.checklist()) >= 12
+
+
+def test_the_paths_really_differ():
+    content = load_content(ROOT / "docs")
+    paths = {stage: [s.slug for s in content.steps_for(stage)] for stage in content.stages}
+    assert len({tuple(p) for p in paths.values()}) == 3
+    assert "send-a-thank-you-note" not in paths["application"], "a thank-you note is for people who met the employer"
+    # The path is the order the stage page gives, not the global order.
+    assert paths["final"].index("send-a-thank-you-note") < paths["final"].index("ask-for-feedback")
+
+
+def test_a_path_is_read_from_the_stage_page_in_order(docs):
+    path = docs / "stages/application.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("path:"), text.index("reviewed:")
+    path.write_text(text[:start] + "path: [keep-applying, its-not-personal, ask-for-feedback, learn-from-it, change-how-you-search, keep-learning]\n" + text[end:], encoding="utf-8")
+    content = load_content(docs)
+    assert [s.slug for s in content.steps_for("application")][:2] == ["keep-applying", "its-not-personal"]
+
+
+def test_unknown_slug_in_a_path(docs):
+    add_to_path(docs, "interview", "ask-for-feedbak")
+    message = problems_for(docs)
+    assert "docs/stages/interview.md: field 'path[0]': no step has the slug 'ask-for-feedbak'" in message
+    assert "Known steps: ask-for-feedback, change-how-you-search" in message
+
+
+def test_a_step_twice_in_one_path(docs):
+    add_to_path(docs, "interview", "keep-applying")
+    message = problems_for(docs)
+    assert "docs/stages/interview.md: field 'path[" in message
+    assert "'keep-applying' is already on this path at path[0]; list each step once" in message
+
+
+def test_a_step_on_no_path(docs):
+    (docs / "steps/extra.md").write_text(STEP.format(order=99, item_id="new-item"), encoding="utf-8")
+    message = problems_for(docs)
+    assert "docs/steps/extra.md: this step is on no stage's path" in message
+    assert "Add 'extra' to the field 'path' in one or more of docs/stages/application.md" in message
+
+
+def test_a_new_step_joins_a_path_with_one_line(docs):
+    (docs / "steps/extra.md").write_text(STEP.format(order=99, item_id="new-item"), encoding="utf-8")
+    add_to_path(docs, "interview", "extra")
+    content = load_content(docs)
+    assert content.steps_for("interview")[0].slug == "extra"
+    assert "extra" not in [s.slug for s in content.steps_for("application")]
+    assert "new-item" in [i.id for i in content.checklist("interview")]
+    assert "new-item" not in [i.id for i in content.checklist("application")]
+
+
+def test_the_old_stages_field_says_where_stages_are_now(docs):
+    edit(docs / "steps/keep-applying.md", "when: ongoing", "stages: [interview]\nwhen: ongoing")
+    message = problems_for(docs)
+    assert "docs/steps/keep-applying.md: field 'stages': steps no longer list their stages" in message
+    assert "'path' list of docs/stages/<stage>.md" in message
+
+
+def test_stage_wording_for_a_stage_the_step_is_not_on(docs):
+    # send-a-thank-you-note is not on the application path.
+    edit(docs / "steps/send-a-thank-you-note.md", "for_stage:\n", "for_stage:\n  application:\n    intro: Hello.\n")
+    message = problems_for(docs)
+    assert "docs/steps/send-a-thank-you-note.md: field 'for_stage.application': this step is not on the 'application' path" in message
+
+
+def test_stage_wording_for_an_unknown_stage(docs):
+    edit(docs / "steps/send-a-thank-you-note.md", "for_stage:\n", "for_stage:\n  phone-call:\n    intro: Hello.\n")
+    message = problems_for(docs)
+    assert "docs/steps/send-a-thank-you-note.md: field 'for_stage.phone-call'" in message and "'application', 'interview' or 'final'" in message
+
+
+def test_unknown_field_in_stage_wording(docs):
+    edit(docs / "steps/send-a-thank-you-note.md", "    intro: |", "    intro_text: |")
+    message = problems_for(docs)
+    assert "docs/steps/send-a-thank-you-note.md: field 'for_stage.final.intro_text': unknown field. Allowed fields are: intro, more, checklist" in message
+
+
+def test_stage_extra_item_ids_are_unique_too(docs):
+    edit(docs / "steps/learn-from-it.md", "id: learn-check-cv-against-advert", "id: ask-feedback-send-email")
+    message = problems_for(docs)
+    assert "docs/steps/learn-from-it.md: field 'for_stage.application.checklist[0].id': 'ask-feedback-send-email' is already used in steps/ask-for-feedback.md" in message
+
+
+def test_empty_stage_extra_item_names_the_item(docs):
+    edit(docs / "steps/learn-from-it.md", "text: Check your CV against the advert. Does it show the skills they asked for?", 'text: ""')
+    message = problems_for(docs)
+    assert "docs/steps/learn-from-it.md: field 'for_stage.application.checklist[0].text': checklist item 'learn-check-cv-against-advert': must not be empty" in message
+
+
+def test_a_stage_page_needs_a_path(docs):
+    path = docs / "stages/final.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("path:"), text.index("reviewed:")
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    message = problems_for(docs)
+    assert "docs/stages/final.md: field 'path': this field is required but missing" in message
+
+
+def test_an_empty_path(docs):
+    path = docs / "stages/final.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = text.index("path:"), text.index("reviewed:")
+    path.write_text(text[:start] + "path: []\n" + text[end:], encoding="utf-8")
+    assert "docs/stages/final.md: field 'path': List should have at least 1 item" in problems_for(docs)
 
 
 def test_missing_field(docs):
@@ -47,17 +155,6 @@ def test_wrong_type(docs):
     assert "field 'order': Input should be a valid integer" in problems_for(docs)
 
 
-def test_unknown_stage_names_the_allowed_ones(docs):
-    path = docs / "steps/keep-applying.md"
-    text = path.read_text(encoding="utf-8")
-    start = text.index("stages:")
-    end = text.index("\n", start)
-    path.write_text(text[:start] + "stages: [applied]" + text[end:], encoding="utf-8")
-    message = problems_for(docs)
-    assert "field 'stages[0]'" in message and "'application', 'interview' or 'final'" in message
-    assert "'applied'" in message
-
-
 def test_unknown_when(docs):
     path = docs / "steps/keep-applying.md"
     text = path.read_text(encoding="utf-8")
@@ -70,6 +167,7 @@ def test_unknown_when(docs):
 
 def test_duplicate_order(docs):
     (docs / "steps/extra.md").write_text(STEP.format(order=1, item_id="a-new-item"), encoding="utf-8")
+    add_to_path(docs, "interview", "extra")
     message = problems_for(docs)
     assert "docs/steps/extra.md: field 'order': 1 is also used by" in message
 
@@ -105,10 +203,10 @@ def line_of(path, start: str) -> int:
 
 def test_broken_yaml_names_the_line_in_the_file(docs):
     step = docs / "steps/ask-for-feedback.md"
-    edit(step, "stages: [", "stages: [[")
+    edit(step, "\nletters: [", "\nletters: [[")
     message = problems_for(docs)
     assert "docs/steps/ask-for-feedback.md: the front matter is not valid YAML" in message
-    assert message.rstrip().endswith(f"(line {line_of(step, 'stages:')})"), message
+    assert message.rstrip().endswith(f"(line {line_of(step, 'letters:')})"), message
 
 
 def test_unclosed_quote_names_the_line_it_opens_on_not_the_end(docs):
@@ -140,3 +238,9 @@ def test_every_problem_is_reported_at_once(docs):
     message = problems_for(docs)
     assert "ask-for-feedback.md" in message and "keep-learning.md" in message
     assert message.startswith("4 content problems found") or "content problems found" in message
+
+
+def test_stage_letters_must_exist(docs):
+    edit(docs / "steps/ask-for-feedback.md", "    letters: [feedback-after-application, thank-you-for-feedback]", "    letters: [no-such-letter]")
+    message = problems_for(docs)
+    assert "docs/steps/ask-for-feedback.md: field 'for_stage.application.letters[0]': no letter template has the id 'no-such-letter'" in message

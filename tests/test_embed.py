@@ -192,6 +192,12 @@ def test_recruiters_page_offers_every_snippet_options_and_a_preview(site):
     assert '<div data-nextsteps-embed="guide"><a href="../">' in html
 
 
-def test_recruiters_page_is_in_the_navigation(site):
+def test_recruiter_material_is_linked_from_the_footer_not_the_navigation(site):
     html = (site / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'href="embed/"[^>]*>\s*(?:<span[^>]*>\s*)?Embed on your website', html)
+    nav = html[html.index('class="md-nav md-nav--primary"') : html.index('class="md-footer')]
+    assert 'href="embed/"' not in nav and "Embed on your website" not in nav
+    footer = html[html.index('class="md-footer') :]
+    assert '<a href="for-recruiters/">For recruiters</a>' in footer
+    recruiters = (site / "for-recruiters/index.html").read_text(encoding="utf-8")
+    for href in ("../embed/", "../api/checklist.json", "../api/letters.json"):
+        assert f'href="{href}"' in recruiters, href

@@ -5,12 +5,14 @@ from __future__ import annotations
 import pytest
 import textstat
 
-from nextsteps.content import load_content
+from nextsteps import guide
+from nextsteps.content import load_content, page_url
 from plain_english import article_blocks, sentences, word_count
 from support import ROOT
 
 CONTENT = load_content(ROOT / "docs")
-GUIDE_PAGES = [s.url for s in CONTENT.steps] + [p.url for p in CONTENT.stages.values()] + [p.url for p in CONTENT.pages.values()]
+STAGE_STEP_PAGES = [page_url(path) for path in guide.places(CONTENT)]
+GUIDE_PAGES = [s.url for s in CONTENT.steps] + [p.url for p in CONTENT.stages.values()] + [p.url for p in CONTENT.pages.values()] + STAGE_STEP_PAGES
 
 
 def page_text(site, url: str) -> list[str]:

@@ -25,6 +25,7 @@ CONTENT = load_content(ROOT / "docs")
 LETTERS = list(CONTENT.letters.values())
 PAPERS = ("A4", "Letter")
 CHECKLIST_PAGES = [("checklist/", None), ("checklist/interview/", "interview")]
+STEP_ON_PATH = "stages/interview/ask-for-feedback/"
 
 
 def chrome_strings(site: Path) -> list[str]:
@@ -32,7 +33,8 @@ def chrome_strings(site: Path) -> list[str]:
     start = (site / "index.html").read_text(encoding="utf-8")
     sections = re.findall(r'<label class="md-nav__link" for="__nav_\d+" id="__nav_\d+_label"[^>]*>\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', start, re.S)
     site_name = re.search(r'<meta property="og:site_name" content="([^"]+)">', start)
-    cta = re.search(r'<p class="ns-cta__text">(.*?)</p>', start, re.S)
+    # The brand's call to action, or (a brand with no contact) the next link in its place.
+    cta = re.search(r'<p class="ns-cta__text">(.*?)</p>', start, re.S) or re.search(r'<p class="ns-next__text">(What to do next):', start)
     assert sections and site_name and cta, "the start page no longer has the navigation, site name or call to action these checks look for"
     found = ["Search", "Skip to content", "Shared by", site_name.group(1), cta.group(1), *sections]
     return [html.unescape(s) for s in found]
@@ -146,3 +148,11 @@ def test_print_checks_read_pdfs_that_use_ligatures(tmp_path, page):
     assert gates.pdf_text_problems(pdf, present, ["Search", "office manager"]) == []
     # And a word that is not there is still missed, ligature or not.
     assert gates.pdf_text_problems(pdf, ["The final offer was firm."], []) == ["missing from the printout: 'The final offer was firm.'"]
+
+
+def test_a_step_on_a_path_prints_without_the_path_or_the_way_on(site, server, page):
+    page.goto(server.url(STEP_ON_PATH))
+    step = CONTENT.steps_for("interview")[3]
+    assert STEP_ON_PATH.endswith(f"/{step.slug}/")
+    absent = [*chrome_strings(site), "Next step", "Previous step", "Your steps: after an interview"]
+    assert print_problems(page, [step.meta.title], absent) == []

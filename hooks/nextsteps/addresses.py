@@ -1,4 +1,8 @@
-"""Site addresses in one place: full URLs and the path the site lives under.
+"""Site addresses in one place: where each page lives and how to link between them.
+
+Two kinds of link exist. Markdown links join source files (``steps/x.md``),
+so the site engine checks and rewrites them. Raw HTML links join public
+directory URLs (``steps/x/``), which the engine leaves alone.
 
 A site may be published under a path (``https://example.github.io/nextsteps/``).
 Everything that writes an address for a browser or a web server asks here, so
@@ -7,15 +11,58 @@ the path is never forgotten in one of them.
 
 from __future__ import annotations
 
+import posixpath
+import re
 from urllib.parse import urljoin, urlsplit
+
+from .content.model import page_url
+
+__all__ = ["absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "stage_step_path"]
+
+# A Markdown link to another source page: ](target.md) or ](target.md#part "title").
+MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)((?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\))")
+
+
+def rel(from_path: str, to_path: str) -> str:
+    """Relative link between two source files, as an editor would write it."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+
+
+def rel_url(from_url: str, to_url: str) -> str:
+    """A link between two public directory URLs, for raw HTML the engine leaves alone."""
+    found = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    return "./" if found == "." else found + "/"
 
 
 def absolute(site_url: str, path: str) -> str:
-    """A full address for a path relative to the site root."""
-    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path)
+    """A site path as a full address; ``site_url`` is the published root."""
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    return urljoin(base, path)
 
 
 def base_path(site_url: str | None) -> str:
     """The path the site is served under, with slashes at both ends: '/' or '/next-steps/'."""
     path = urlsplit(site_url or "").path.strip("/")
     return f"/{path}/" if path else "/"
+
+
+def stage_step_path(stage: str, slug: str) -> str:
+    """A step as read on one stage's path: ``stages/<stage>/<slug>.md``.
+
+    It sits under the stage page's own address, so the path works with plain
+    links and no script: every page on it knows its stage.
+    """
+    return f"stages/{stage}/{slug}.md"
+
+
+def rebase_links(markdown: str, from_path: str, to_path: str) -> str:
+    """Keep a page's relative Markdown links working when its text is shown at another path."""
+
+    def move(match: re.Match) -> str:
+        target = match.group(2)
+        if "://" in target or target.startswith(("mailto:", "/")):
+            return match.group(0)
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
+        return match.group(1) + rel(to_path, resolved) + match.group(3)
+
+    return MD_LINK.sub(move, markdown)

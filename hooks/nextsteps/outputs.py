@@ -9,4 +9,4 @@ from dataclasses import dataclass
 class Generated:
     path: str  # site path of the source: 'checklist/index.md' (a page), 'downloads/x.pdf'
     content: str | bytes
-    in_nav: bool = True  # False: a page reached by links only
+    in_nav: bool = True  # informative only: a page is in the navigation when guide.nav lists it

@@ -2,7 +2,8 @@
 
 The site engine hands over a page's source path and Markdown; this returns the
 Markdown to render and the values the theme templates read (description,
-review date, oEmbed link, page scripts). An engine adapter only copies them.
+review date, the step's place on its path, what the page hides, oEmbed link,
+page scripts). An engine adapter only copies them.
 """
 
 from __future__ import annotations
@@ -13,10 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import checklist, embed, guide, letters, support
+from .addresses import rel
 from .brand import Brand
-from .content import Content, Letter, StagePage, Step
-from .guide.render import rel
+from .content import Content, Letter, Page, StagePage, Step
 from .outputs import Generated
+
+# Guide pages are short: a reader needs the text, not the site's chrome.
+# A page with this many sections or more keeps its table of contents.
+TOC_FROM_SECTIONS = 4
 
 
 @dataclass
@@ -24,6 +29,7 @@ class PageResult:
     markdown: str
     meta: dict[str, Any] = field(default_factory=dict)  # template values, merged into the page's own
     scripts: list[str] = field(default_factory=list)  # site paths of the scripts this page needs
+    canonical: str | None = None  # site path of the page search engines should list instead
 
 
 # Markers an editor may put in a page; the build puts generated text in their place.
@@ -42,9 +48,17 @@ def build_page(
 ) -> PageResult:
     markdown = fill_placeholders(markdown, brand or Brand(), support_list)
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
+    result.meta["next_link"] = _next_link(src_path)
+    place = guide.places(content).get(src_path)
+    if place is not None:
+        _stage_step(content, place, result)
+        return result
+    result.meta["hide"] = ["navigation", "toc"]
     source = content.by_path(src_path)
     if source is None:
         return result
+    if isinstance(source, Page) and len(re.findall(r"^## ", markdown, flags=re.M)) >= TOC_FROM_SECTIONS:
+        result.meta["hide"] = ["navigation"]  # a long page of small print keeps its contents list
     summary = getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", "")
     # The theme writes the description into an attribute without escaping it.
     result.meta["description"] = html.escape(summary)
@@ -52,16 +66,66 @@ def build_page(
     if isinstance(source, Step):
         if source.meta.checklist:
             result.scripts.append(checklist.SCRIPT)
-        result.markdown += checklist.step_markdown(content, source) + guide.step_extras_markdown(content, source)
+        result.markdown += guide.your_path_markdown(content, source) + checklist.step_markdown(content, source) + guide.letters_markdown(content, source, source.path)
     elif isinstance(source, StagePage):
         stage = source.meta.stage
-        result.markdown += guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
+        result.meta["next_link"] = {"text": "Letter templates to help you", "url": "letters/"}
+        # Reassurance first, then the one main action, then the rest of the page.
+        first, _, rest = markdown.strip().partition("\n\n")
+        start = guide.stage_start_markdown(content, stage, source.path)
+        result.markdown = f"{first}\n\n{start}\n{rest}\n" + guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
         result.scripts.append(letters.SCRIPT)
         result.markdown = letters.page_markdown(source, letter_files)
     elif source.path == "index.md":
-        result.markdown += "\n\n" + guide.steps_list_markdown(list(content.steps), source.path) + _tools_markdown(source.path)
+        result.markdown = _start_page(content, markdown, source.path)
     return result
+
+
+def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) -> None:
+    """A step as read on one stage's path: its place, the stage's wording, and the way on."""
+    step, at = place.step, place.path
+    result.meta.update(
+        {
+            "title": step.meta.title,
+            "html_title": f"{step.meta.title} ({place.caption})",
+            "caption": place.caption,
+            "stepnav": guide.stepnav_html(content, place),
+            "description": html.escape(step.meta.summary),
+            "reviewed_text": guide.reviewed_text(step.meta.reviewed),
+            "hide": ["navigation", "toc"],
+            # The same step is at /steps/<slug>/ too: search and the sitemap list that one.
+            "search": {"exclude": True},
+            "not_in_sitemap": True,
+            "next_link": {"text": "Your checklist for this stage", "url": f"checklist/{place.stage}/"},
+        }
+    )
+    result.canonical = step.url
+    if content.step_items(step, place.stage):
+        result.scripts.append(checklist.SCRIPT)
+    intro = guide.stage_wording(step, place.stage, "intro", at)
+    if intro:
+        # Set apart, so the reader sees what is said to their stage in particular.
+        intro = f'<div class="ns-stage-note" markdown>\n\n{intro}\n\n</div>'
+    parts = [intro, result.markdown.strip(), guide.stage_wording(step, place.stage, "more", at)]
+    result.markdown = "\n\n".join(p for p in parts if p) + "\n"
+    result.markdown += checklist.step_markdown(content, step, stage=place.stage, at=at)
+    result.markdown += guide.letters_markdown(content, step, at, place.stage)
+    result.markdown += "\n\n" + guide.pager_html(content, place) + "\n"
+
+
+def _start_page(content: Content, markdown: str, here: str) -> str:
+    """Reassurance first, then the stage choice, then the editor's other words, then the tools."""
+    body = markdown.strip()
+    first, _, rest = body.partition("\n\n")
+    return f"{first}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
+
+
+def _next_link(src_path: str) -> dict[str, str]:
+    """Where to send a reader when the brand gives no contact to offer instead."""
+    if src_path.startswith("checklist/"):
+        return {"text": "Letter templates to help you", "url": "letters/"}
+    return {"text": "Your checklist", "url": "checklist/"}
 
 
 def _tools_markdown(from_path: str) -> str:

@@ -7,11 +7,12 @@ to be rendered (see ``nextsteps.pdf``).
 """
 
 from .api import check_site_url, checklist_json
-from .outputs import NAV, SCRIPT, generated_files, page_path, pdf_path
+from .outputs import JSON_PATH, NAV, SCRIPT, generated_files, page_path, pdf_path
 from .printable import PAPERS, print_html
 from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
 
 __all__ = [
+    "JSON_PATH",
     "NAV",
     "PAPERS",
     "SCRIPT",

@@ -7,17 +7,11 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
 
-from ..content import Content, ContentError, Problem
+from ..addresses import absolute, page_url, stage_step_path
+from ..content import STAGES, Content, ContentError, Problem
 
 VERSION = 1
-
-
-def absolute(site_url: str, path: str) -> str:
-    """A site path as a full address; ``site_url`` is the published root."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, path)
 
 
 def checklist_data(content: Content, site_url: str) -> dict:
@@ -31,8 +25,18 @@ def checklist_data(content: Content, site_url: str) -> dict:
                 "stages": list(item.stages),
                 "step": {"title": item.step.meta.title, "url": absolute(site_url, item.step.url)},
             }
-            for item in content.checklist()
+            for item in content.every_item()
         ],
+        # Each stage's path: its steps in reading order, each as read on that path.
+        "paths": {
+            stage: {
+                "title": page.meta.title,
+                "url": absolute(site_url, page.url),
+                "checklist": absolute(site_url, f"checklist/{stage}/"),
+                "steps": [{"slug": step.slug, "title": step.meta.title, "url": absolute(site_url, page_url(stage_step_path(stage, step.slug)))} for step in content.steps_for(stage)],
+            }
+            for stage, page in ((s, content.stages[s]) for s in STAGES if s in content.stages)
+        },
     }
 
 

@@ -18,7 +18,8 @@ from ..outputs import Generated
 from ..pdf import render_pdf
 from .api import checklist_json
 from .printable import PAPERS, Paper, print_html, title_for
-from .render import rel_path, rel_url, widget_html
+from ..addresses import rel as rel_path, rel_url, stage_step_path
+from .render import widget_html
 
 NAV = {"Checklist": "checklist/index.md"}
 SCRIPT = "assets/javascripts/checklist.js"
@@ -68,7 +69,12 @@ def page_markdown(content: Content, stage: Stage | None, *, pdf_sizes: dict[str,
         stage_page = content.stages[stage]
         lines.append(f"These are the things to do if you were {lower_first(stage_page.meta.title)}. Tick each one when you have done it.")
     lines += ["", "Your ticks are saved in this browser only. Nobody else can see them.", ""]
-    lines += [widget_html(content, stage, step_href=lambda step: rel_url(page_url(here), step.url)), ""]
+    # On a stage's list, each item opens its step as read on that stage's path.
+    def step_href(step) -> str:
+        target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
+        return rel_url(page_url(here), target)
+
+    lines += [widget_html(content, stage, step_href=step_href), ""]
     lines += [_heading("Print it"), ""]
     for paper in PAPERS:
         target = rel_path(here, pdf_path(stage, paper))

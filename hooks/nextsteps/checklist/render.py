@@ -7,13 +7,13 @@ why those two start out ``hidden``.
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
+from ..addresses import rel as rel_path, rel_url
 from ..templating import render as render_template
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -51,7 +51,7 @@ def widget_html(
     """
     return _fragment(
         content.checklist(stage),
-        all_ids=[i.id for i in content.checklist()],
+        all_ids=[i.id for i in content.every_item()],
         step_href=step_href,
         new_tab=new_tab,
         heading_level=heading_level,
@@ -59,14 +59,14 @@ def widget_html(
     )
 
 
-def step_widget_html(content: Content, step: Step, *, heading_level: int = 3, id_prefix: str = ID_PREFIX) -> str:
+def step_widget_html(content: Content, step: Step, *, stage: Stage | None = None, heading_level: int = 3, id_prefix: str = ID_PREFIX) -> str:
     """The checklist of one step, for that step's own page (no links to itself).
 
     It leaves out the guide-wide id list: with hundreds of steps that list on
     every step page would make the site grow with the square of its size. The
     checklist pages and embeds carry it and do the tidying.
     """
-    items = [TickItem(item, step) for item in step.meta.checklist]
+    items = content.step_items(step, stage)
     return _fragment(items, all_ids=None, step_href=None, new_tab=False, heading_level=heading_level, id_prefix=id_prefix)
 
 
@@ -86,26 +86,21 @@ def _fragment(items, *, all_ids, step_href, new_tab, heading_level, id_prefix) -
     ).strip()
 
 
-def rel_path(from_path: str, to_path: str) -> str:
-    """A Markdown link between two source files; the site engine checks and rewrites it."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, at: str | None = None) -> str:
+    """'Your checklist' for a step page, appended after the editor's text.
 
-
-def rel_url(from_url: str, to_url: str) -> str:
-    """A link between two public directory URLs, for raw HTML the engine leaves alone."""
-    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
-    return "./" if rel == "." else rel + "/"
-
-
-def step_markdown(content: Content, step: Step) -> str:
-    """'Your checklist' for a step page, appended after the editor's text."""
-    if not step.meta.checklist:
+    ``at`` is where the page is shown (a stage's copy of the step lives
+    elsewhere); ``stage`` adds that stage's extra items and links to its list.
+    """
+    if not content.step_items(step, stage):
         return ""
-    full = rel_path(step.path, "checklist/index.md")
+    here = at or step.path
+    full = rel_path(here, "checklist/index.md" if stage is None else f"checklist/{stage}.md")
+    which = "the checklist for all the steps" if stage is None else "the checklist for your stage"
     return (
         "\n\n## Your checklist\n\n"
-        + step_widget_html(content, step)
-        + f"\n\nYour ticks are saved in this browser only. See [the checklist for all the steps]({full}).\n"
+        + step_widget_html(content, step, stage=stage)
+        + f"\n\nYour ticks are saved in this browser only. See [{which}]({full}).\n"
     )
 
 

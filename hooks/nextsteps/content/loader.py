@@ -105,10 +105,12 @@ def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], docs_dir: Pa
 def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], data: dict[str, Any]) -> list[Problem]:
     problems = []
     for err in exc.errors():
-        loc = err["loc"]
+        loc = tuple(p for p in err["loc"] if p != "[key]")  # a mapping's key is named by the key itself
         field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
         kind = err["type"]
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and schema is StepMeta and loc == ("stages",):
+            message = "steps no longer list their stages. A step joins a stage by having its slug in the 'path' list of docs/stages/<stage>.md. Remove 'stages' here"
+        elif kind == "extra_forbidden":
             parent = _schema_at(schema, loc[:-1])
             allowed = ", ".join(parent.model_fields) if parent else "see the README"
             message = f"unknown field. Allowed fields are: {allowed}"
@@ -127,6 +129,9 @@ def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], dat
 
 def _checklist_item_id(loc: tuple, data: dict[str, Any]) -> str | None:
     """The id of the checklist item an error is in, so the editor can find it."""
+    if len(loc) >= 5 and loc[0] == "for_stage" and loc[2] == "checklist":
+        wording = data.get("for_stage", {}).get(loc[1]) if isinstance(data.get("for_stage"), dict) else None
+        return _checklist_item_id(loc[2:], wording) if isinstance(wording, dict) else None
     if len(loc) < 3 or loc[0] != "checklist" or not isinstance(loc[1], int) or loc[2] == "id":
         return None
     items = data.get("checklist")
@@ -140,8 +145,8 @@ def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     """Follow a pydantic error location down to the nested model it names."""
     current: Any = schema
     for part in loc:
-        if isinstance(part, int):
-            continue
+        if isinstance(part, int) or part not in current.model_fields:
+            continue  # a list index, or a key of a mapping such as for_stage
         annotation = current.model_fields[part].annotation
         args = getattr(annotation, "__args__", ())
         current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
@@ -162,15 +167,19 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
 
     seen: dict[str, Step] = {}
     for step in content.steps:
-        for i, item in enumerate(step.meta.checklist):
-            if item.id in seen:
-                problems.append(Problem(shown(step), f"checklist[{i}].id", f"'{item.id}' is already used in {seen[item.id].path}; item ids must be unique across the guide"))
-            else:
-                seen[item.id] = step
-        for i, letter in enumerate(step.meta.letters):
-            if letter not in content.letters:
-                known = ", ".join(sorted(content.letters)) or "none yet"
-                problems.append(Problem(shown(step), f"letters[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
+        lists = [("checklist", step.meta.checklist)] + [(f"for_stage.{stage}.checklist", w.checklist) for stage, w in step.meta.for_stage.items()]
+        for where, items in lists:
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    problems.append(Problem(shown(step), f"{where}[{i}].id", f"'{item.id}' is already used in {seen[item.id].path}; item ids must be unique across the guide"))
+                else:
+                    seen[item.id] = step
+        letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]
+        for where, ids in letter_lists:
+            for i, letter in enumerate(ids):
+                if letter not in content.letters:
+                    known = ", ".join(sorted(content.letters)) or "none yet"
+                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
 
     for stage in STAGES:
         if stage not in content.stages:
@@ -179,6 +188,7 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
         expected = f"stages/{page.meta.stage}.md"
         if page.path != expected:
             problems.append(Problem(shown(page), "stage", f"'{page.meta.stage}' must live in {expected}"))
+    problems += _path_problems(content, docs_dir)
     for letter in content.letters.values():
         expected = f"letters/{letter.meta.id}.md"
         if letter.path != expected:
@@ -195,6 +205,39 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
     for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
         for source in group:
             problems += _broken_links(source, existing, shown(source))
+    return problems
+
+
+def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:
+    """Each stage's path names real steps once each, and every step is on a path."""
+    problems: list[Problem] = []
+    slugs = {s.slug for s in content.steps}
+    # A step whose own front matter failed is reported there, not again here.
+    files = {p.stem for p in (docs_dir / "steps").glob("*.md")}
+    known = ", ".join(sorted(files)) or "none yet"
+    for stage in STAGES:
+        page = content.stages.get(stage)
+        if page is None:
+            continue
+        first: dict[str, int] = {}
+        for i, slug in enumerate(page.meta.path):
+            if slug not in files:
+                problems.append(Problem(_display(docs_dir, page.path), f"path[{i}]", f"no step has the slug '{slug}' (the file name in steps/, without .md). Known steps: {known}"))
+            elif slug not in slugs:
+                continue
+            elif slug in first:
+                problems.append(Problem(_display(docs_dir, page.path), f"path[{i}]", f"'{slug}' is already on this path at path[{first[slug]}]; list each step once"))
+            else:
+                first[slug] = i
+    for step in content.steps:
+        on = content.stages_of(step)
+        if not on:
+            pages = ", ".join(f"{docs_dir.name}/stages/{s}.md" for s in STAGES)
+            problems.append(Problem(_display(docs_dir, step.path), "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
+            continue
+        for stage in step.meta.for_stage:
+            if stage not in on:
+                problems.append(Problem(_display(docs_dir, step.path), f"for_stage.{stage}", f"this step is not on the '{stage}' path, so this wording would never show. Add '{step.slug}' to 'path' in {docs_dir.name}/stages/{stage}.md, or remove it here. This step is on: {', '.join(on)}"))
     return problems
 
 

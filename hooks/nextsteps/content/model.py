@@ -58,10 +58,11 @@ class Page(Source):
 
 @dataclass(frozen=True)
 class TickItem:
-    """A checklist item with the step it belongs to and its effective 'when'."""
+    """A checklist item with its step, its effective 'when' and the stages that list it."""
 
     item: ChecklistItem
     step: Step
+    stages: tuple[Stage, ...] = ()
 
     @property
     def id(self) -> str:
@@ -75,9 +76,6 @@ class TickItem:
     def when(self) -> When:
         return self.item.when or self.step.meta.when
 
-    @property
-    def stages(self) -> list[Stage]:
-        return list(self.step.meta.stages)
 
 
 @dataclass(frozen=True)
@@ -88,11 +86,46 @@ class Content:
     pages: dict[str, Page]
 
     def steps_for(self, stage: Stage) -> list[Step]:
-        return [s for s in self.steps if stage in s.meta.stages]
+        """The stage's path: its steps in the order its page lists them."""
+        page = self.stages.get(stage)
+        if page is None:
+            return []
+        by_slug = {s.slug: s for s in self.steps}
+        return [by_slug[slug] for slug in page.meta.path if slug in by_slug]
+
+    def stages_of(self, step: Step) -> tuple[Stage, ...]:
+        """The stages whose path includes the step, in the guide's stage order."""
+        return tuple(s for s in STAGES if s in self.stages and step.slug in self.stages[s].meta.path)
+
+    def step_items(self, step: Step, stage: Stage | None = None) -> list[TickItem]:
+        """A step's own items, then (for a stage) the extra ones it adds for that stage."""
+        items = [TickItem(item, step, self.stages_of(step)) for item in step.meta.checklist]
+        wording = step.meta.for_stage.get(stage) if stage else None
+        if wording is not None:
+            items += [TickItem(item, step, (stage,)) for item in wording.checklist]
+        return items
 
     def checklist(self, stage: Stage | None = None) -> list[TickItem]:
-        steps = self.steps if stage is None else self.steps_for(stage)
-        return [TickItem(item, step) for step in steps for item in step.meta.checklist]
+        """One stage's items in the order of its path, its extra items included;
+        or, for readers who chose no stage, every step's own items in step order."""
+        if stage is not None:
+            return [item for step in self.steps_for(stage) for item in self.step_items(step, stage)]
+        return [item for step in self.steps for item in self.step_items(step)]
+
+    def every_item(self) -> list[TickItem]:
+        """Every item in the guide, each stage's extras after their step's own.
+
+        For the JSON feed, and for the list of ids the checklist script keeps
+        ticks for: an item a reader ticked on any list must never be forgotten.
+        """
+        items: list[TickItem] = []
+        for step in self.steps:
+            items += self.step_items(step)
+            for extra_stage in STAGES:
+                wording = step.meta.for_stage.get(extra_stage)
+                if wording is not None:
+                    items += [TickItem(item, step, (extra_stage,)) for item in wording.checklist]
+        return items
 
     def by_path(self, path: str) -> Step | StagePage | Letter | Page | None:
         for group in (self.steps, self.stages.values(), self.letters.values(), self.pages.values()):

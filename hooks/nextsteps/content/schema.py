@@ -50,28 +50,41 @@ class PageMeta(StrictModel):
 
 
 class StageMeta(StrictModel):
-    """The page a reader lands on after choosing where they were turned down."""
+    """The page a reader lands on after choosing where they were turned down.
+
+    ``path`` is that reader's journey: step slugs in reading order. It is the
+    one place that decides which steps a stage shows, and in what order.
+    """
 
     title: Text
     summary: Summary
     stage: Stage
+    choice: str = Field(default="", description="The option on the start page, such as 'After I applied'. Defaults to the title.")
+    path: Annotated[list[Slug], Field(min_length=1)]
     reviewed: date
+
+
+class StageWording(StrictModel):
+    """What a step says only to readers on one stage's path."""
+
+    intro: str = Field(default="", description="Markdown shown before the step's own text.")
+    more: str = Field(default="", description="Markdown shown after the step's own text.")
+    checklist: list[ChecklistItem] = Field(default=[], description="Items added to the step's own, for this stage only.")
+    letters: list[Slug] | None = Field(default=None, description="The letters to offer on this stage's path, instead of the step's own list.")
 
 
 class StepMeta(StrictModel):
+    """One step. Which stages show it is decided by the stage pages' ``path``;
+    ``order`` places it in the whole-guide checklist and the JSON feed."""
+
     title: Text
     summary: Summary
     order: Annotated[int, Field(ge=1)]
-    stages: Annotated[list[Stage], Field(min_length=1)]
     when: When
     checklist: list[ChecklistItem] = []
+    for_stage: dict[Stage, StageWording] = {}
     letters: list[Slug] = []
     reviewed: date
-
-    @field_validator("stages")
-    @classmethod
-    def _stages_unique(cls, v: list[Stage]) -> list[Stage]:
-        return _unique(v, "stage")
 
     @field_validator("letters")
     @classmethod

@@ -1,5 +1,39 @@
-"""The guide's own pages: navigation, stage paths and what follows each step."""
+"""The guide's own pages: navigation, stage paths and each step on its path."""
 
-from .render import lower_first, nav, reviewed_text, stage_steps_markdown, step_extras_markdown, steps_list_markdown
+from .render import (
+    STAGE_LABELS,
+    PathPlace,
+    generated_files,
+    letters_markdown,
+    lower_first,
+    nav,
+    nav_paths,
+    pager_html,
+    places,
+    reviewed_text,
+    stage_choice_markdown,
+    stage_start_markdown,
+    stage_steps_markdown,
+    stage_wording,
+    stepnav_html,
+    your_path_markdown,
+)
 
-__all__ = ["lower_first", "nav", "reviewed_text", "stage_steps_markdown", "step_extras_markdown", "steps_list_markdown"]
+__all__ = [
+    "STAGE_LABELS",
+    "PathPlace",
+    "generated_files",
+    "letters_markdown",
+    "lower_first",
+    "nav",
+    "nav_paths",
+    "pager_html",
+    "places",
+    "reviewed_text",
+    "stage_choice_markdown",
+    "stage_start_markdown",
+    "stage_steps_markdown",
+    "stage_wording",
+    "stepnav_html",
+    "your_path_markdown",
+]
