@@ -199,7 +199,9 @@ def edited_site(tmp_path_factory) -> Path:
     project = copy_project(root / "project")
     step = project / "docs/steps/ask-for-feedback.md"
     text = step.read_text(encoding="utf-8")
-    text = text.replace("Send a short, polite email asking for feedback.", "Email them to ask for feedback. Keep it short and polite.")
+    old_item = "Send one short, polite reply asking for feedback."
+    assert old_item in text, "the item this test rewords has changed"
+    text = text.replace(old_item, "Email them to ask for feedback. Keep it short and polite.")
     text = text.replace("  - id: ask-feedback-save-reply\n    text: Save any reply so you can use it later.\n    when: this-week\n", "")
     step.write_text(text, encoding="utf-8")
     after = build(root / "after", project)

@@ -86,7 +86,7 @@ def every_widget_frames(context, site_origin: str, tmp_path: Path) -> None:
         page.goto(host.url("host.html"))
         # A recruiter's own script reads the JSON feed from the other origin.
         page.wait_for_function("document.getElementById('fetched').textContent !== ''")
-        assert page.locator("#fetched").inner_text() == str(len(CONTENT.checklist(None)))
+        assert page.locator("#fetched").inner_text() == str(len(CONTENT.every_item()))
         for key in WIDGETS:
             page.locator(f"#box-{key} iframe").scroll_into_view_if_needed()
             page.wait_for_function(f"document.querySelector('#box-{key} [data-nextsteps-embed]').dataset.nextstepsState === 'ready'")
