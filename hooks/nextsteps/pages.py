@@ -14,7 +14,6 @@ from typing import Any
 from . import checklist, embed, guide, letters
 from .content import Content, Letter, StagePage, Step
 from .guide.render import rel
-from .outputs import Generated
 
 
 @dataclass
@@ -24,7 +23,7 @@ class PageResult:
     scripts: list[str] = field(default_factory=list)  # site paths of the scripts this page needs
 
 
-def build_page(content: Content, src_path: str, markdown: str, *, letter_files: list[Generated], site_url: str) -> PageResult:
+def build_page(content: Content, src_path: str, markdown: str, *, site_url: str) -> PageResult:
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
     source = content.by_path(src_path)
     if source is None:
@@ -42,7 +41,7 @@ def build_page(content: Content, src_path: str, markdown: str, *, letter_files: 
         result.markdown += guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
         result.scripts.append(letters.SCRIPT)
-        result.markdown = letters.page_markdown(source, letter_files)
+        result.markdown = letters.page_markdown(source)
     elif source.path == "index.md":
         result.markdown += "\n\n" + guide.steps_list_markdown(list(content.steps), source.path) + _tools_markdown(source.path)
     return result

@@ -7,11 +7,12 @@ to be rendered (see ``nextsteps.pdf``).
 """
 
 from .api import check_site_url, checklist_json
-from .outputs import NAV, SCRIPT, generated_files, page_path, pdf_path
-from .printable import PAPERS, print_html
+from .outputs import MAX_PRINT_ITEMS, NAV, SCRIPT, generated_files, page_path, pdf_path, print_warnings, printable
+from .printable import PAPERS, print_html, print_job
 from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
 
 __all__ = [
+    "MAX_PRINT_ITEMS",
     "NAV",
     "PAPERS",
     "SCRIPT",
@@ -22,6 +23,9 @@ __all__ = [
     "page_path",
     "pdf_path",
     "print_html",
+    "print_job",
+    "print_warnings",
+    "printable",
     "stage_link_markdown",
     "step_markdown",
     "step_widget_html",
