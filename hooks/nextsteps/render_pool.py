@@ -36,15 +36,17 @@ class RenderJob:
     args: tuple[Any, ...] = ()
     # Modules worth importing once in the process that starts the workers.
     preload: tuple[str, ...] = field(default=(), compare=False)
+    source: str = field(default="", compare=False)  # the page it is made from, for error messages
 
 
 class RenderError(Exception):
     """A file could not be made: names the file, so the message is useful as is."""
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, source: str = ""):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: could not be rendered: {reason}")
+        made_from = f" (made from {source})" if source else ""
+        super().__init__(f"{path}{made_from}: could not be rendered: {reason}")
 
 
 def run(job: RenderJob) -> bytes:
@@ -131,14 +133,14 @@ class Renders:
             try:
                 data = job.function(*job.args)
             except Exception as exc:  # noqa: BLE001 - same report as from a worker
-                raise RenderError(path, f"{type(exc).__name__}: {exc}") from exc
+                raise RenderError(path, f"{type(exc).__name__}: {exc}", job.source) from exc
         else:
             try:
                 data, error = future.result()
             except Exception as exc:  # noqa: BLE001 - e.g. a worker that was killed
-                raise RenderError(path, f"the worker process stopped ({type(exc).__name__}: {exc})") from None
+                raise RenderError(path, f"the worker process stopped ({type(exc).__name__}: {exc})", job.source) from None
             if data is None:
-                raise RenderError(path, error)
+                raise RenderError(path, error, job.source)
         cache.store(job.kind, job.key, data)
         cache.produced[job.kind] += 1
         self.rendered += 1

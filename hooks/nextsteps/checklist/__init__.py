@@ -7,7 +7,7 @@ to be rendered (see ``nextsteps.pdf``).
 """
 
 from .api import check_site_url, checklist_json
-from .outputs import MAX_PRINT_ITEMS, NAV, SCRIPT, generated_files, page_path, pdf_path, print_warnings, printable
+from .outputs import MAX_PRINT_ITEMS, NAV, SCRIPT, generated_files, page_path, pdf_path, offers_pdf, print_warnings
 from .printable import PAPERS, print_html, print_job
 from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
 
@@ -19,13 +19,13 @@ __all__ = [
     "check_site_url",
     "checklist_json",
     "generated_files",
+    "offers_pdf",
     "groups",
     "page_path",
     "pdf_path",
     "print_html",
     "print_job",
     "print_warnings",
-    "printable",
     "stage_link_markdown",
     "step_markdown",
     "step_widget_html",

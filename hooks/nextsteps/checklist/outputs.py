@@ -42,7 +42,7 @@ def pdf_path(stage: Stage | None, paper: Paper) -> str:
 MAX_PRINT_ITEMS = 100
 
 
-def printable(content: Content, stage: Stage | None) -> bool:
+def offers_pdf(content: Content, stage: Stage | None) -> bool:
     return len(content.checklist(stage)) <= MAX_PRINT_ITEMS
 
 
@@ -52,7 +52,7 @@ def print_warnings(content: Content) -> list[str]:
         f"{page_path(stage)}: {len(content.checklist(stage))} checklist items, more than the {MAX_PRINT_ITEMS} "
         "that print well, so this list gets no printable PDF. The page says so."
         for stage in (None, *STAGES)
-        if not printable(content, stage)
+        if not offers_pdf(content, stage)
     ]
 
 
@@ -60,7 +60,7 @@ def generated_files(content: Content, *, brand: Brand, site_url: str, site_name:
     """The checklist pages, their PDFs (as render jobs) and the JSON feed."""
     out: list[Generated] = []
     for stage in (None, *STAGES):
-        if printable(content, stage):
+        if offers_pdf(content, stage):
             for paper in PAPERS:
                 out.append(Generated(pdf_path(stage, paper), print_job(content, stage, paper, brand=brand, site_url=site_url, site_name=site_name)))
         out.append(Generated(page_path(stage), page_markdown(content, stage), in_nav=stage is None))
@@ -86,7 +86,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     lines += ["", "Your ticks are saved in this browser only. Nobody else can see them.", ""]
     lines += [widget_html(content, stage, step_href=lambda step: rel_url(page_url(here), step.url)), ""]
     lines += [_heading("Print it"), ""]
-    if printable(content, stage):
+    if offers_pdf(content, stage):
         for paper in PAPERS:
             path = pdf_path(stage, paper)
             lines.append(f"- [Download a printable checklist (PDF, {paper.label}, {size_slot(path)})]({rel_path(here, path)})")

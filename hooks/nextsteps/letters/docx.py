@@ -34,7 +34,7 @@ def docx_bytes(letter: Letter, *, author: str) -> bytes:
 def docx_job(letter: Letter, *, author: str) -> RenderJob:
     """The Word file as a job for the render pool (``nextsteps.render_pool``)."""
     parts = (letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version())
-    return RenderJob("docx", cache.key(*parts), build, (letter, author), preload=("docx",))
+    return RenderJob("docx", cache.key(*parts), build, (letter, author), preload=("docx",), source=letter.path)
 
 
 @functools.cache
