@@ -86,12 +86,17 @@ def render_with_qr(html: str, url: str) -> bytes:
 
 
 @cache
+def _print_css() -> str:
+    return PRINT_CSS.read_text(encoding="utf-8")
+
+
+@cache
 def _segno_version() -> str:
     return version("segno")
 
 
 def _document(content: Content, stage: Stage | None, paper: Paper, *, brand: Brand, site_name: str, url: str, qr: str) -> str:
-    css = font_face_css() + f"@page {{ size: {paper.css_size}; }}\n" + PRINT_CSS.read_text(encoding="utf-8")
+    css = font_face_css() + f"@page {{ size: {paper.css_size}; }}\n" + _print_css()
     return render_template(
         TEMPLATES,
         "print.html",

@@ -51,9 +51,8 @@ def step_extras_markdown(content: Content, step: Step) -> str:
             letter = content.letters[letter_id]
             parts.append(f"- [{letter.meta.title}]({rel(step.path, letter.path)})  \n  {letter.meta.purpose}")
         parts.append("")
-    later = [s for s in content.steps if s.meta.order > step.meta.order]
-    if later:
-        nxt = later[0]
+    nxt = content.next_step(step)
+    if nxt is not None:
         parts.append(f"**Next step:** [{nxt.meta.title}]({rel(step.path, nxt.path)})\n")
     return "\n\n" + "\n".join(parts) if parts else ""
 
