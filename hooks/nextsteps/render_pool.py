@@ -72,6 +72,18 @@ def _work(function: Callable[..., bytes], args: tuple[Any, ...]) -> tuple[bytes 
         return None, f"{type(exc).__name__}: {exc}"
 
 
+def _start_fork_server(package_parent: str) -> None:
+    """Start it with this package's folder first on its path, so it preloads
+    the very code this build runs (the site engine loads it from a path)."""
+    from multiprocessing import forkserver
+
+    sys.path.insert(0, package_parent)
+    try:
+        forkserver.ensure_running()
+    finally:
+        sys.path.remove(package_parent)
+
+
 def worker_count(misses: int) -> int:
     wanted = os.environ.get(WORKERS_ENV, "").strip()
     if wanted:
@@ -111,12 +123,15 @@ class Renders:
 
         # Not 'fork': the site engine may run threads (mkdocs serve), and a
         # forked child can inherit a held lock. The fork server imports the
-        # renderer once; each worker is a cheap copy of it.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if "forkserver" in methods:
-            context.set_forkserver_preload(sorted({m for p in misses for m in self._jobs[p].preload}))
+        # renderer and this package once; each worker is a cheap copy of it.
         package_parent = str(Path(__file__).resolve().parent.parent)
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+            modules = {m for p in misses for m in self._jobs[p].preload} | {self._jobs[p].function.__module__ for p in misses}
+            context.set_forkserver_preload(["__main__", *sorted(modules)])
+            _start_fork_server(package_parent)
+        else:
+            context = multiprocessing.get_context("spawn")
         self._executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(package_parent,))
         # In the order given: list first the files that pages wait for first.
         for path in misses:
