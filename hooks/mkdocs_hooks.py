@@ -50,7 +50,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate everything here: MkDocs empties the site folder right after."""
+    """Validate everything here, before MkDocs writes anything."""
     global _state
     _state = _BuildState()
     config_file = Path(config.config_file_path)
@@ -148,6 +148,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if _state.site_dir is not None:
         staging.swap_in(site, _state.site_dir)
         config.site_dir = str(_state.site_dir)
+        log.info(f"Complete site moved into place: {_state.site_dir}")
 
 
 def on_build_error(error: Exception) -> None:
