@@ -87,7 +87,9 @@ def _start_fork_server(package_parent: str) -> None:
 def worker_count(misses: int) -> int:
     wanted = os.environ.get(WORKERS_ENV, "").strip()
     if wanted:
-        return max(0, int(wanted))
+        if not wanted.isdigit():
+            raise ValueError(f"{WORKERS_ENV} must be a whole number such as 0 (render in the build process) or 2, not {wanted!r}")
+        return int(wanted)
     return max(1, min(misses, os.cpu_count() or 1))
 
 
