@@ -22,14 +22,16 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, support
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
-from nextsteps.outputs import Generated
+from nextsteps.outputs import Generated, fill_sizes, has_size_slots
+from nextsteps.render_pool import RenderError, RenderJob, Renders
 
 
 @dataclass
@@ -37,26 +39,28 @@ class _BuildState:
     content: Content | None = None
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
-    letter_files: list[Generated] = field(default_factory=list)
     support: support.SupportList | None = None
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
     nav_paths: set[str] = field(default_factory=set)  # pages the navigation lists; all others are linked only
+    renders: Renders = field(default_factory=lambda: Renders([]))
+    site_dir: Path | None = None  # the real output folder, while the build writes beside it
 
 
 _state = _BuildState()
 _serving = False  # `mkdocs serve`: show content errors in the browser
+_dirty = False  # 'mkdocs serve --dirty' keeps the output folder, so it builds in place
 _started = clock.time()
 log = logging.getLogger("mkdocs.plugins.nextsteps")
 HOOKS_DIR = Path(__file__).resolve().parent
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving, _started
-    _serving, _started = command == "serve", clock.time()
+    global _serving, _dirty, _started
+    _serving, _dirty, _started = command == "serve", dirty, clock.time()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Validate everything here: MkDocs empties the site folder right after."""
+    """Validate everything here, before MkDocs writes anything."""
     global _state
     _state = _BuildState()
     native = preflight.native_problem()
@@ -96,6 +100,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.extra_css.insert(0, "assets/brand.css")
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
     cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
+    # PDFs finish after the pages, so build beside the site and swap it in
+    # at the end: a failed build leaves the old site whole (nextsteps.staging).
+    if not _dirty:
+        _state.site_dir = Path(config.site_dir)
+        config.site_dir = str(staging.staging_dir(_state.site_dir))
     return config
 
 
@@ -151,13 +160,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    _add(files, config, guide.generated_files(_state.content))
-    _add(files, config, recruiters.generated_files())
-    _add(files, config, checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name))
-    _add(files, config, embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url))
+    letter_files = letters.generated_files(_state.content, author=_state.brand.name, site_url=config.site_url, site_name=config.site_name)
+    generated = guide.generated_files(_state.content) + recruiters.generated_files()
+    generated += checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name)
+    generated += embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url)
+    generated += letter_files
+    for message in checklist.print_warnings(_state.content):
+        log.warning(message)
+    # PDF and Word files render in worker processes while MkDocs builds the
+    # pages. Letters first: their pages are built early and wait for the sizes.
+    _state.renders = Renders((g.path, g.content) for g in (*letter_files, *generated) if isinstance(g.content, RenderJob))
+    _state.renders.start()
+    _add(files, config, generated)
     files.append(File.generated(config, embed.LOADER, abs_src_path=str(Path(config.theme.custom_dir, embed.LOADER_SOURCE))))
-    _state.letter_files = letters.generated_files(_state.content, author=_state.brand.name, site_url=config.site_url, site_name=config.site_name)
-    _add(files, config, _state.letter_files)
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
 
@@ -173,7 +188,9 @@ def _error_files(files: Files, config: MkDocsConfig) -> Files:
 def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None:
     for out in generated:
         inclusion = InclusionLevel.UNDEFINED if out.path in _state.nav_paths else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, out.path, content=out.content, inclusion=inclusion))
+        # A render job's file is listed now, so links to it check, and written in on_post_build.
+        content = b"" if isinstance(out.content, RenderJob) else out.content
+        files.append(File.generated(config, out.path, content=content, inclusion=inclusion))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -182,7 +199,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert _state.content is not None
     result = pages.build_page(
         _state.content, page.file.src_uri, markdown,
-        letter_files=_state.letter_files, site_url=config.site_url, brand=_state.brand, support_list=_state.support,
+        site_url=config.site_url, brand=_state.brand, support_list=_state.support,
     )
     page.meta.update(result.meta)
     page.meta["scripts"] = [*page.meta.get("scripts", []), *result.scripts]
@@ -211,7 +228,37 @@ def on_env(env, config: MkDocsConfig, files: Files):
     return env
 
 
+@event_priority(100)  # before the search index reads the page
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    """Download links show the file's size: wait for that file only, as late as possible."""
+    if page.content and has_size_slots(page.content):
+        try:
+            page.content = fill_sizes(page.content, _state.renders.size)
+        except RenderError as exc:
+            raise PluginError(str(exc)) from None
+    return context
+
+
+@event_priority(-100)  # last: after every other plugin has written its files
 def on_post_build(config: MkDocsConfig) -> None:
-    """The headers file lists every top-level folder, so it is written last."""
+    """Collect the rendered files, write the headers file, then swap the new site in."""
     site = Path(config.site_dir)
+    try:
+        made = _state.renders.finish()
+    except RenderError as exc:
+        raise PluginError(str(exc)) from None
+    for path, data in made.items():
+        (site / path).write_bytes(data)
+    # The headers file lists every top-level folder, so it is written last.
     (site / hosting.HEADERS_FILE).write_text(hosting.headers_file(site, config.site_url), encoding="utf-8")
+    if _state.site_dir is not None:
+        staging.swap_in(site, _state.site_dir)
+        config.site_dir = str(_state.site_dir)
+        log.info(f"Complete site moved into place: {_state.site_dir}")
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop the workers and drop the half-built folder: the old site stays as it was."""
+    _state.renders.close()
+    if _state.site_dir is not None:
+        staging.discard(staging.staging_dir(_state.site_dir))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -36,20 +37,41 @@ def key(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
-def cached(kind: str, cache_key: str, produce: Callable[[], bytes]) -> bytes:
+def lookup(kind: str, cache_key: str) -> bytes | None:
+    """The kept bytes for this key, or None."""
     name = f"{kind}-{cache_key}"
     if name in _memory:
         return _memory[name]
     path = _folder / name if _folder else None
     if path is not None and path.is_file():
-        data = path.read_bytes()
-    else:
-        data = produce()
-        produced[kind] += 1
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.part")
-            partial.write_bytes(data)
-            partial.replace(path)
+        _memory[name] = path.read_bytes()
+        return _memory[name]
+    return None
+
+
+def store(kind: str, cache_key: str, data: bytes) -> None:
+    """Keep ``data``. Several builds may share the folder (one per brand), so
+    each writes a private temporary file and renames it into place: a reader
+    sees the whole file or none, and equal keys mean equal bytes."""
+    name = f"{kind}-{cache_key}"
     _memory[name] = data
-    return data
+    if _folder is None or (_folder / name).is_file():
+        return
+    _folder.mkdir(parents=True, exist_ok=True)
+    handle, partial = tempfile.mkstemp(dir=_folder, prefix=f".{name}.", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(partial, _folder / name)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise
+
+
+def cached(kind: str, cache_key: str, produce: Callable[[], bytes]) -> bytes:
+    found = lookup(kind, cache_key)
+    if found is None:
+        found = produce()
+        produced[kind] += 1
+        store(kind, cache_key, found)
+    return found

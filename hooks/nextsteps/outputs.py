@@ -1,12 +1,44 @@
-"""What every generator hands back to the site engine: one file to add."""
+"""What every generator hands back to the site engine: one file to add.
+
+A slow file (PDF, Word) comes as a render job, made in a worker process
+while the pages build (``nextsteps.render_pool``). A page that shows such a
+file's size writes :func:`size_slot` instead, and the adapter fills it with
+:func:`fill_sizes` once the file is made, so no page waits for a render
+before the site engine has to write it.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from .render_pool import RenderJob
 
 
 @dataclass(frozen=True)
 class Generated:
     path: str  # site path of the source: 'checklist/index.md' (a page), 'downloads/x.pdf'
-    content: str | bytes
+    content: str | bytes | RenderJob
     in_nav: bool = True  # informative only: a page is in the navigation when guide.nav lists it
+
+
+# Private-use characters: Markdown leaves them alone and no editor types them.
+_SLOT = re.compile("\ue000([^\ue000\ue001]+)\ue001")
+
+
+def size_slot(path: str) -> str:
+    """Stands for '12 KB', the size of the generated file at site path ``path``."""
+    return f"\ue000{path}\ue001"
+
+
+def size_label(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def has_size_slots(text: str) -> bool:
+    return "\ue000" in text
+
+
+def fill_sizes(text: str, size_of: Callable[[str], int]) -> str:
+    return _SLOT.sub(lambda m: size_label(size_of(m.group(1))), text)

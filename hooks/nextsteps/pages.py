@@ -17,7 +17,6 @@ from . import checklist, embed, guide, letters, support
 from .addresses import rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step
-from .outputs import Generated
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
 # A page with this many sections or more keeps its table of contents.
@@ -41,7 +40,6 @@ def build_page(
     src_path: str,
     markdown: str,
     *,
-    letter_files: list[Generated],
     site_url: str,
     brand: Brand | None = None,
     support_list: support.SupportList | None = None,
@@ -76,7 +74,7 @@ def build_page(
         result.markdown = f"{first}\n\n{start}\n{rest}\n" + guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
         result.scripts.append(letters.SCRIPT)
-        result.markdown = letters.page_markdown(source, letter_files)
+        result.markdown = letters.page_markdown(source)
     elif source.path == "index.md":
         result.markdown = _start_page(content, markdown, source.path)
     return result

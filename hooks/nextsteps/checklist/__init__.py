@@ -7,22 +7,26 @@ to be rendered (see ``nextsteps.pdf``).
 """
 
 from .api import check_site_url, checklist_json
-from .outputs import JSON_PATH, NAV, SCRIPT, generated_files, page_path, pdf_path
-from .printable import PAPERS, print_html
+from .outputs import JSON_PATH, MAX_PRINT_ITEMS, NAV, SCRIPT, generated_files, page_path, pdf_path, offers_pdf, print_warnings
+from .printable import PAPERS, print_html, print_job
 from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
 
 __all__ = [
     "JSON_PATH",
+    "MAX_PRINT_ITEMS",
     "NAV",
     "PAPERS",
     "SCRIPT",
     "check_site_url",
     "checklist_json",
     "generated_files",
+    "offers_pdf",
     "groups",
     "page_path",
     "pdf_path",
     "print_html",
+    "print_job",
+    "print_warnings",
     "stage_link_markdown",
     "step_markdown",
     "step_widget_html",

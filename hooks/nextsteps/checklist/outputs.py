@@ -1,8 +1,13 @@
 """Everything the checklist adds to a build, as plain (path, content) pairs.
 
-The adapter turns each pair into a site file. PDFs go through
-``nextsteps.pdf.render_pdf``, which caches by the HTML's hash: a rebuild
-after an edit that leaves the checklist alone renders nothing.
+The adapter turns each pair into a site file. PDFs are render jobs
+(``nextsteps.render_pool``), cached by a hash of their HTML: a rebuild after
+an edit that leaves the checklist alone renders nothing. The pages show each
+PDF's size through a slot the adapter fills once the PDF is made.
+
+A list longer than ``MAX_PRINT_ITEMS`` gets no PDF: past about four pages a
+printed checklist is a booklet nobody ticks, and rendering it would take
+most of the build. The build warns, and the page says why there is no copy.
 """
 
 from __future__ import annotations
@@ -14,10 +19,9 @@ from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..content.schema import Stage
 from ..guide import lower_first, reviewed_text
-from ..outputs import Generated
-from ..pdf import render_pdf
+from ..outputs import Generated, size_slot
 from .api import checklist_json
-from .printable import PAPERS, Paper, print_html, title_for
+from .printable import PAPERS, Paper, print_job, title_for
 from ..addresses import rel as rel_path, rel_url, stage_step_path
 from .render import widget_html
 
@@ -35,25 +39,37 @@ def pdf_path(stage: Stage | None, paper: Paper) -> str:
     return f"downloads/checklist{middle}-{paper.key}.pdf"
 
 
-def size_label(size: int) -> str:
-    return f"{max(1, round(size / 1024))} KB"
+# About four printed pages: one page holds some 25 items.
+MAX_PRINT_ITEMS = 100
+
+
+def offers_pdf(content: Content, stage: Stage | None) -> bool:
+    return len(content.checklist(stage)) <= MAX_PRINT_ITEMS
+
+
+def print_warnings(content: Content) -> list[str]:
+    """One line for each list too long to print, for the build log."""
+    return [
+        f"{page_path(stage)}: {len(content.checklist(stage))} checklist items, more than the {MAX_PRINT_ITEMS} "
+        "that print well, so this list gets no printable PDF. The page says so."
+        for stage in (None, *STAGES)
+        if not offers_pdf(content, stage)
+    ]
 
 
 def generated_files(content: Content, *, brand: Brand, site_url: str, site_name: str) -> list[Generated]:
-    """The checklist pages, their PDFs and the JSON feed."""
+    """The checklist pages, their PDFs (as render jobs) and the JSON feed."""
     out: list[Generated] = []
     for stage in (None, *STAGES):
-        sizes = {}
-        for paper in PAPERS:
-            pdf = render_pdf(print_html(content, stage, paper, brand=brand, site_url=site_url, site_name=site_name))
-            out.append(Generated(pdf_path(stage, paper), pdf))
-            sizes[paper.key] = len(pdf)
-        out.append(Generated(page_path(stage), page_markdown(content, stage, pdf_sizes=sizes), in_nav=stage is None))
+        if offers_pdf(content, stage):
+            for paper in PAPERS:
+                out.append(Generated(pdf_path(stage, paper), print_job(content, stage, paper, brand=brand, site_url=site_url, site_name=site_name)))
+        out.append(Generated(page_path(stage), page_markdown(content, stage), in_nav=stage is None))
     out.append(Generated(JSON_PATH, checklist_json(content, site_url)))
     return out
 
 
-def page_markdown(content: Content, stage: Stage | None, *, pdf_sizes: dict[str, int]) -> str:
+def page_markdown(content: Content, stage: Stage | None) -> str:
     """A checklist page: a short introduction, the list, and the printable copies."""
     here = page_path(stage)
     front = {
@@ -76,9 +92,12 @@ def page_markdown(content: Content, stage: Stage | None, *, pdf_sizes: dict[str,
 
     lines += [widget_html(content, stage, step_href=step_href), ""]
     lines += [_heading("Print it"), ""]
-    for paper in PAPERS:
-        target = rel_path(here, pdf_path(stage, paper))
-        lines.append(f"- [Download a printable checklist (PDF, {paper.label}, {size_label(pdf_sizes[paper.key])})]({target})")
+    if offers_pdf(content, stage):
+        for paper in PAPERS:
+            path = pdf_path(stage, paper)
+            lines.append(f"- [Download a printable checklist (PDF, {paper.label}, {size_slot(path)})]({rel_path(here, path)})")
+    else:
+        lines.append("This list is too long to print well, so there is no printable copy. Print this page instead, or tick things off here.")
     lines.append("")
     if stage is None:
         lines += [_heading("Checklists for each stage"), "", "Choose where you were turned down to see only the things that matter to you.", ""]

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 
-import segno
+from markupsafe import escape
 
 from ..brand import Brand
 from ..content import Content
 from ..content.schema import Stage
 from ..guide import lower_first
-from ..pdf import font_face_css
+from ..pdf import font_face_css, pdf_job, render_now
+from ..render_pool import RenderJob
 from ..templating import render as render_template
 from .api import absolute
 from .render import groups
@@ -55,13 +57,46 @@ def qr_data_uri(url: str) -> str:
     Cached: it is pure, and making one takes longer than the rest of a rebuild's
     checklist work.
     """
+    import segno  # only when a PDF is really made (see print_job)
+
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#000", nl=False)
 
 
 def print_html(content: Content, stage: Stage | None, paper: Paper, *, brand: Brand, site_url: str, site_name: str) -> str:
     """The whole print document. Its dates come from the content, never the clock."""
     url = absolute(site_url, online_path(stage))
-    css = font_face_css() + f"@page {{ size: {paper.css_size}; }}\n" + PRINT_CSS.read_text(encoding="utf-8")
+    return _document(content, stage, paper, brand=brand, site_name=site_name, url=url, qr=qr_data_uri(url))
+
+
+def print_job(content: Content, stage: Stage | None, paper: Paper, *, brand: Brand, site_url: str, site_name: str) -> RenderJob:
+    """The printable PDF as a render job. The QR code is drawn in the worker:
+    it is slow to make and a pure function of the address, so a build whose
+    PDFs are all cached never makes one."""
+    url = absolute(site_url, online_path(stage))
+    html = _document(content, stage, paper, brand=brand, site_name=site_name, url=url, qr=QR_SLOT)
+    return pdf_job(html, url, _segno_version(), function=render_with_qr, args=(html, url))
+
+
+QR_SLOT = "nextsteps-qr-code-goes-here"
+
+
+def render_with_qr(html: str, url: str) -> bytes:
+    """Runs in a worker: the same HTML as ``print_html`` gives, then the PDF."""
+    return render_now(html.replace(QR_SLOT, str(escape(qr_data_uri(url))), 1))
+
+
+@cache
+def _print_css() -> str:
+    return PRINT_CSS.read_text(encoding="utf-8")
+
+
+@cache
+def _segno_version() -> str:
+    return version("segno")
+
+
+def _document(content: Content, stage: Stage | None, paper: Paper, *, brand: Brand, site_name: str, url: str, qr: str) -> str:
+    css = font_face_css() + f"@page {{ size: {paper.css_size}; }}\n" + _print_css()
     return render_template(
         TEMPLATES,
         "print.html",
@@ -71,7 +106,7 @@ def print_html(content: Content, stage: Stage | None, paper: Paper, *, brand: Br
         brand=brand,
         url=url,
         display_url=url.split("://", 1)[-1].rstrip("/"),
-        qr=qr_data_uri(url),
+        qr=qr,
         date=content.last_reviewed.isoformat(),
         css=css,
     )

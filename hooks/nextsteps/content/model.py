@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from .schema import STAGES, ChecklistItem, LetterMeta, PageMeta, Stage, StageMeta, StepMeta, When
 
@@ -128,13 +129,27 @@ class Content:
         return items
 
     def by_path(self, path: str) -> Step | StagePage | Letter | Page | None:
+        return self._by_path.get(path)
+
+    def next_step(self, step: Step) -> Step | None:
+        """The step after ``step`` in reading order."""
+        index = self._step_index.get(step.path)
+        return self.steps[index + 1] if index is not None and index + 1 < len(self.steps) else None
+
+    # Asked once per page: looked up, not searched, so big guides build in linear time.
+    @cached_property
+    def _by_path(self) -> dict[str, Step | StagePage | Letter | Page]:
+        found: dict[str, Step | StagePage | Letter | Page] = {}
         for group in (self.steps, self.stages.values(), self.letters.values(), self.pages.values()):
             for source in group:
-                if source.path == path:
-                    return source
-        return None
+                found.setdefault(source.path, source)
+        return found
 
-    @property
+    @cached_property
+    def _step_index(self) -> dict[str, int]:
+        return {s.path: i for i, s in enumerate(self.steps)}
+
+    @cached_property
     def last_reviewed(self) -> date:
         dates = [s.meta.reviewed for g in (self.steps, self.stages.values(), self.letters.values(), self.pages.values()) for s in g]
         return max(dates)

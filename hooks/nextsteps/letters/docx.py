@@ -7,6 +7,7 @@ sources give the same bytes.
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from datetime import date, datetime, timezone
@@ -15,6 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .. import cache
+from ..render_pool import RenderJob
 from ..content import Letter
 from .render import Part, render_parts
 from .widget import labels
@@ -25,11 +27,23 @@ _SOURCE = Path(__file__).read_bytes()
 
 def docx_bytes(letter: Letter, *, author: str) -> bytes:
     """The Word file, from the cache when nothing that shapes it has changed."""
-    parts = (letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, version("python-docx"))
-    return cache.cached("docx", cache.key(*parts), lambda: _build(letter, author=author))
+    job = docx_job(letter, author=author)
+    return cache.cached("docx", job.key, lambda: build(letter, author))
 
 
-def _build(letter: Letter, *, author: str) -> bytes:
+def docx_job(letter: Letter, *, author: str) -> RenderJob:
+    """The Word file as a job for the render pool (``nextsteps.render_pool``)."""
+    parts = (letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version())
+    return RenderJob("docx", cache.key(*parts), build, (letter, author), preload=("docx",), source=letter.path)
+
+
+@functools.cache
+def _docx_version() -> str:
+    return version("python-docx")
+
+
+def build(letter: Letter, author: str) -> bytes:
+    """Make the file without the cache: what a worker process runs."""
     # python-docx (with lxml) is imported only when a file is really made.
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import posixpath
 
-from ..outputs import Generated
+from ..outputs import Generated, size_slot
 from ..content import Content, Letter
 from ..guide import reviewed_text
 from .api import letters_json
-from .docx import docx_bytes
-from .printable import pdf_bytes
+from .docx import docx_job
+from .printable import pdf_job
 from .widget import CHANNEL_TEXT, widget_html
 
 INDEX_PATH = "letters/index.md"
@@ -33,11 +33,11 @@ def pdf_path(letter: Letter) -> str:
 
 
 def generated_files(content: Content, *, author: str, site_url: str | None, site_name: str) -> list[Generated]:
-    """The Word and PDF copies, the index page and the JSON feed."""
+    """The Word and PDF copies (as render jobs), the index page and the JSON feed."""
     out: list[Generated] = []
     for letter in content.letters.values():
-        out.append(Generated(docx_path(letter), docx_bytes(letter, author=author)))
-        out.append(Generated(pdf_path(letter), pdf_bytes(letter, author=author, site_url=site_url, site_name=site_name)))
+        out.append(Generated(docx_path(letter), docx_job(letter, author=author)))
+        out.append(Generated(pdf_path(letter), pdf_job(letter, author=author, site_url=site_url, site_name=site_name)))
     out.append(Generated(INDEX_PATH, index_markdown(content)))
     out.append(Generated(JSON_PATH, letters_json(content, site_url)))
     return out
@@ -47,13 +47,10 @@ def _rel(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
-def _size(files: list[Generated], path: str) -> str:
-    size = next((len(g.content) for g in files if g.path == path), 0)
-    return f"{max(1, round(size / 1024))} KB"
+def page_markdown(letter: Letter) -> str:
+    """A letter's page: when and why, then the tool, then the other copies.
 
-
-def page_markdown(letter: Letter, files: list[Generated]) -> str:
-    """A letter's page: when and why, then the tool, then the other copies."""
+    The sizes are slots the adapter fills once the files are made."""
     meta = letter.meta
     here = letter.path
     return "\n".join(
@@ -65,8 +62,8 @@ def page_markdown(letter: Letter, files: list[Generated]) -> str:
             "",
             "## Other copies",
             "",
-            f"- [Word document with gaps to fill in (.docx, {_size(files, docx_path(letter))})]({_rel(here, docx_path(letter))})",
-            f"- [PDF to print and fill in by hand (PDF, {_size(files, pdf_path(letter))})]({_rel(here, pdf_path(letter))})",
+            f"- [Word document with gaps to fill in (.docx, {size_slot(docx_path(letter))})]({_rel(here, docx_path(letter))})",
+            f"- [PDF to print and fill in by hand (PDF, {size_slot(pdf_path(letter))})]({_rel(here, pdf_path(letter))})",
             "",
             f"[See all letter templates]({_rel(here, INDEX_PATH)})",
             "",

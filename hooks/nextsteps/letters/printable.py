@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 
 from ..content import Letter
 from ..pdf import font_face_css, render_pdf
+from ..pdf import pdf_job as html_pdf_job
+from ..render_pool import RenderJob
 from .api import absolute
 from .render import Part, render_parts
 from ..templating import render as render_template
@@ -74,3 +76,7 @@ def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: st
 
 def pdf_bytes(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> bytes:
     return render_pdf(pdf_html(letter, author=author, site_url=site_url, site_name=site_name))
+
+
+def pdf_job(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> RenderJob:
+    return html_pdf_job(pdf_html(letter, author=author, site_url=site_url, site_name=site_name))
