@@ -30,7 +30,7 @@ from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letter
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
-from nextsteps.outputs import Generated, fill_sizes, has_size_slots
+from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 
 
@@ -42,7 +42,9 @@ class _BuildState:
     support: support.SupportList | None = None
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
     nav_paths: set[str] = field(default_factory=set)  # pages the navigation lists; all others are linked only
+    generated: list[Generated] = field(default_factory=list)
     renders: Renders = field(default_factory=lambda: Renders([]))
+    held_pages: list[str] = field(default_factory=list)  # written pages whose file sizes come at the end
     site_dir: Path | None = None  # the real output folder, while the build writes beside it
 
 
@@ -105,7 +107,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _dirty:
         _state.site_dir = Path(config.site_dir)
         config.site_dir = str(staging.staging_dir(_state.site_dir))
+    _generate(config)
     return config
+
+
+def _generate(config: MkDocsConfig) -> None:
+    """Everything the build adds. PDF and Word files start rendering now, in
+    worker processes, so they are ready by the time MkDocs has built the pages."""
+    content, brand = _state.content, _state.brand
+    generated = guide.generated_files(content) + recruiters.generated_files()
+    generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
+    generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
+    generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)
+    for message in checklist.print_warnings(content):
+        log.warning(message)
+    _state.generated = generated
+    _state.renders = Renders((g.path, g.content) for g in generated if isinstance(g.content, RenderJob))
+    _state.renders.start()
 
 
 def _validate(config: MkDocsConfig, config_file: Path) -> None:
@@ -160,18 +178,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in files.documentation_pages():
         if file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    letter_files = letters.generated_files(_state.content, author=_state.brand.name, site_url=config.site_url, site_name=config.site_name)
-    generated = guide.generated_files(_state.content) + recruiters.generated_files()
-    generated += checklist.generated_files(_state.content, brand=_state.brand, site_url=config.site_url, site_name=config.site_name)
-    generated += embed.generated_files(_state.content, brand=_state.brand, site_url=config.site_url)
-    generated += letter_files
-    for message in checklist.print_warnings(_state.content):
-        log.warning(message)
-    # PDF and Word files render in worker processes while MkDocs builds the
-    # pages. Letters first: their pages are built early and wait for the sizes.
-    _state.renders = Renders((g.path, g.content) for g in (*letter_files, *generated) if isinstance(g.content, RenderJob))
-    _state.renders.start()
-    _add(files, config, generated)
+    _add(files, config, _state.generated)
     files.append(File.generated(config, embed.LOADER, abs_src_path=str(Path(config.theme.custom_dir, embed.LOADER_SOURCE))))
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
@@ -230,12 +237,11 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 @event_priority(100)  # before the search index reads the page
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    """Download links show the file's size: wait for that file only, as late as possible."""
+    """Download links show the file's size, which is known only once the file
+    is made: hold a place for it, so the page is written without waiting."""
     if page.content and has_size_slots(page.content):
-        try:
-            page.content = fill_sizes(page.content, _state.renders.size)
-        except RenderError as exc:
-            raise PluginError(str(exc)) from None
+        page.content = hold_sizes(page.content)
+        _state.held_pages.append(page.file.abs_dest_path)
     return context
 
 
@@ -249,6 +255,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
     for path, data in made.items():
         (site / path).write_bytes(data)
+    for page_file in map(Path, _state.held_pages):
+        page_file.write_text(fill_held_sizes(page_file.read_text(encoding="utf-8"), lambda path: len(made[path])), encoding="utf-8")
     # The headers file lists every top-level folder, so it is written last.
     (site / hosting.HEADERS_FILE).write_text(hosting.headers_file(site, config.site_url), encoding="utf-8")
     if _state.site_dir is not None:

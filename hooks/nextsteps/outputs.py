@@ -2,9 +2,11 @@
 
 A slow file (PDF, Word) comes as a render job, made in a worker process
 while the pages build (``nextsteps.render_pool``). A page that shows such a
-file's size writes :func:`size_slot` instead, and the adapter fills it with
-:func:`fill_sizes` once the file is made, so no page waits for a render
-before the site engine has to write it.
+file's size writes :func:`size_slot` instead. The adapter turns the slots
+into HTML comments with :func:`hold_sizes` before the page is written, and
+fills them with :func:`fill_held_sizes` once every file is made, so no page
+waits for a render. Site search reads the page between the two, so it
+indexes "(PDF, A4)" without a size.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ _SLOT = re.compile("\ue000([^\ue000\ue001]+)\ue001")
 
 
 def size_slot(path: str) -> str:
-    """Stands for '12 KB', the size of the generated file at site path ``path``."""
+    """Stands for ', 12 KB', the size of the generated file at site path ``path``."""
     return f"\ue000{path}\ue001"
 
 
@@ -40,5 +42,13 @@ def has_size_slots(text: str) -> bool:
     return "\ue000" in text
 
 
-def fill_sizes(text: str, size_of: Callable[[str], int]) -> str:
-    return _SLOT.sub(lambda m: size_label(size_of(m.group(1))), text)
+_HELD = re.compile("<!--nextsteps-size:([^<>]+?)-->")
+
+
+def hold_sizes(html: str) -> str:
+    """The page with each slot as an HTML comment, to be filled at the end."""
+    return _SLOT.sub(lambda m: f"<!--nextsteps-size:{m.group(1)}-->", html)
+
+
+def fill_held_sizes(html: str, size_of: Callable[[str], int]) -> str:
+    return _HELD.sub(lambda m: f", {size_label(size_of(m.group(1)))}", html)

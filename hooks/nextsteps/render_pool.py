@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -101,6 +102,10 @@ class Renders:
         self._done: dict[str, bytes] = {}
         self._futures: dict[str, Any] = {}
         self._executor = None
+        self._starter = None  # the thread that starts the workers, while it runs
+        self._start_error = ""
+        self._lock = threading.Lock()
+        self._closed = False
         self.rendered = 0  # files really made in this build (not from the cache)
 
     @property
@@ -108,7 +113,12 @@ class Renders:
         return list(self._jobs)
 
     def start(self) -> None:
-        """Answer cache hits now and start the misses in worker processes."""
+        """Answer cache hits now and start the misses in worker processes.
+
+        Starting the workers waits for the fork server to import WeasyPrint
+        (about half a second), so that happens on a thread of its own: the
+        site engine builds its pages meanwhile.
+        """
         misses: list[str] = []
         for path, job in self._jobs.items():
             found = cache.lookup(job.kind, job.key)
@@ -119,32 +129,48 @@ class Renders:
         workers = worker_count(len(misses))
         if not misses or workers == 0:
             return  # serial: each miss is made when it is first asked for
-        # Imported here: a build with a warm cache never starts a process.
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        self._starter = threading.Thread(target=self._start_workers, args=(misses, workers), name="nextsteps-render-start", daemon=True)
+        self._starter.start()
 
-        # Not 'fork': the site engine may run threads (mkdocs serve), and a
-        # forked child can inherit a held lock. The fork server imports the
-        # renderer and this package once; each worker is a cheap copy of it.
-        package_parent = str(Path(__file__).resolve().parent.parent)
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("forkserver")
-            modules = {m for p in misses for m in self._jobs[p].preload} | {self._jobs[p].function.__module__ for p in misses}
-            context.set_forkserver_preload(["__main__", *sorted(modules)])
-            _start_fork_server(package_parent)
-        else:
-            context = multiprocessing.get_context("spawn")
-        self._executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(package_parent,))
-        # In the order given: list first the files that pages wait for first.
-        for path in misses:
-            job = self._jobs[path]
-            self._futures[path] = self._executor.submit(_work, job.function, job.args)
+    def _start_workers(self, misses: list[str], workers: int) -> None:
+        try:
+            # Imported here: a build with a warm cache never starts a process.
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # Not 'fork': the site engine may run threads (mkdocs serve), and a
+            # forked child can inherit a held lock. The fork server imports the
+            # renderer and this package once; each worker is a cheap copy of it.
+            package_parent = str(Path(__file__).resolve().parent.parent)
+            if "forkserver" in multiprocessing.get_all_start_methods():
+                context = multiprocessing.get_context("forkserver")
+                modules = {m for p in misses for m in self._jobs[p].preload} | {self._jobs[p].function.__module__ for p in misses}
+                context.set_forkserver_preload(sorted(modules))
+                _start_fork_server(package_parent)
+            else:
+                context = multiprocessing.get_context("spawn")
+            executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_worker_start, initargs=(package_parent,))
+            with self._lock:
+                if self._closed:
+                    executor.shutdown(wait=False, cancel_futures=True)
+                    return
+                self._executor = executor
+                # In the order given: list first the files that pages wait for first.
+                for path in misses:
+                    job = self._jobs[path]
+                    self._futures[path] = executor.submit(_work, job.function, job.args)
+        except Exception as exc:  # noqa: BLE001 - each file then reports it by name
+            self._start_error = f"the render workers did not start ({type(exc).__name__}: {exc})"
 
     def result(self, path: str) -> bytes:
         """The file's bytes, waiting for its worker if need be."""
         if path in self._done:
             return self._done[path]
         job = self._jobs[path]
+        if self._starter is not None:
+            self._starter.join()
+        if self._start_error:
+            raise RenderError(path, self._start_error, job.source)
         future = self._futures.get(path)
         if future is None:
             try:
@@ -176,9 +202,11 @@ class Renders:
 
     def close(self) -> None:
         """Stop the workers; unstarted renders are dropped (after an error, or a finished build)."""
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        with self._lock:
+            self._closed = True
+            executor, self._executor = self._executor, None
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
 
 
 def render_all(jobs: Iterable[tuple[str, RenderJob]]) -> dict[str, bytes]:

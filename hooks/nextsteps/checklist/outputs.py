@@ -95,7 +95,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     if offers_pdf(content, stage):
         for paper in PAPERS:
             path = pdf_path(stage, paper)
-            lines.append(f"- [Download a printable checklist (PDF, {paper.label}, {size_slot(path)})]({rel_path(here, path)})")
+            lines.append(f"- [Download a printable checklist (PDF, {paper.label}{size_slot(path)})]({rel_path(here, path)})")
     else:
         lines.append("This list is too long to print well, so there is no printable copy. Print this page instead, or tick things off here.")
     lines.append("")
