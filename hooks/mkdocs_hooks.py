@@ -32,6 +32,7 @@ from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
+from nextsteps.templating import KeptBytecode
 
 
 @dataclass
@@ -232,6 +233,9 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["brand"] = _state.brand
+    # MkDocs makes a new environment, and compiles every theme template
+    # again, on each build: keep the compiled code with the other build outputs.
+    env.bytecode_cache = KeptBytecode(f"theme {env.autoescape!r} {sorted(env.extensions)}")
     return env
 
 

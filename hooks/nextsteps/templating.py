@@ -2,7 +2,8 @@
 unknown names are errors, one cached environment per template folder.
 
 Compiled templates are kept in the build cache (``nextsteps.cache``), keyed by
-the template's source: compiling them took a good part of a warm build."""
+the template's source: compiling them took a good part of a warm build. The
+site engine's theme templates are kept the same way (:class:`KeptBytecode`)."""
 
 from __future__ import annotations
 
@@ -15,16 +16,23 @@ import jinja2
 from . import cache as build_cache
 
 
-class _KeptBytecode(jinja2.BytecodeCache):
-    """Jinja checks the bucket's source checksum and Python version itself on load."""
+class KeptBytecode(jinja2.BytecodeCache):
+    """Jinja checks the bucket's source checksum and Python version itself on
+    load. ``setup`` names the environment's options, which shape the code."""
+
+    def __init__(self, setup: str):
+        self.setup = setup
+
+    def _key(self, bucket: jinja2.bccache.Bucket) -> str:
+        return build_cache.key(bucket.key, bucket.checksum, jinja2.__version__, self.setup)
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        data = build_cache.lookup("jinja", build_cache.key(bucket.key, bucket.checksum, jinja2.__version__))
+        data = build_cache.lookup("jinja", self._key(bucket))
         if data is not None:
             bucket.bytecode_from_string(data)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        build_cache.store("jinja", build_cache.key(bucket.key, bucket.checksum, jinja2.__version__), bucket.bytecode_to_string())
+        build_cache.store("jinja", self._key(bucket), bucket.bytecode_to_string())
 
 
 @cache
@@ -36,7 +44,7 @@ def _environment(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
-        bytecode_cache=_KeptBytecode(),
+        bytecode_cache=KeptBytecode("generators"),
     )
 
 
