@@ -395,7 +395,7 @@ def test_a_text_edit_elsewhere_does_no_pdf_work(tmp_path):
     assert again == first
 
     # Rewording an item does change the PDFs that list it, and only those.
-    edit(docs / "steps/send-a-thank-you-note.md", "Ask them to keep you in mind", "Ask them to please keep you in mind")
+    edit(docs / "steps/send-a-thank-you-note.md", "In the same reply, ask them", "In that same reply, ask them")
     outputs(docs)
     changed = 2 * (1 + len(["interview", "final"]))  # whole guide + the step's two stages, in both sizes
     assert pdf.renders_so_far() == rendered + changed

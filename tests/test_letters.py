@@ -114,6 +114,38 @@ def test_letter_page_without_javascript_shows_the_template_with_gaps(site, lette
 
 
 @pytest.mark.parametrize("letter_id", IDS)
+def test_only_posted_letters_ask_for_addresses(site, letter_id):
+    """An email or a LinkedIn note has no postal addresses: its form offers no address boxes."""
+    letter = CONTENT.letters[letter_id]
+    html = page_html(site, letter.url)
+    asks = 'name="print-from"' in html and 'name="print-to"' in html and "Addresses for your letter" in html
+    assert asks == (letter.meta.channel == "letter"), letter.meta.channel
+    if letter.meta.channel != "letter":
+        # The sheet's address gaps are for paper only, never on screen.
+        assert re.search(r'class="ns-sheet__from ns-print-only"', html)
+
+
+def test_greetings_use_a_first_name_and_have_a_fallback():
+    """Example names are first names ("Dear Priya"); a greeting whose name is optional has words to fall back on."""
+    for letter in LETTERS:
+        for field in letter.meta.fields:
+            if field.name.endswith("_name") and field.name != "your_name":
+                assert " " not in (field.example or ""), (letter.meta.id, field.example)
+                hint = field.hint or ""
+                assert not re.search(r'"Dear \w+ \w+"', hint), (letter.meta.id, hint)
+        first_line = letter.body.strip().splitlines()[0]
+        greeting = first_line.split(",")[0]
+        optional = {f.name for f in letter.meta.fields if not f.required}
+        if any("{{ %s }}" % name in greeting for name in optional):
+            assert first_line.startswith("[[") and "||" in first_line, (letter.meta.id, first_line)
+
+
+def test_the_recruiter_letter_attaches_the_cv():
+    body = CONTENT.letters["introduce-yourself-to-a-recruiter"].body
+    assert "I have attached my CV" in body and "I can send you my CV" not in body
+
+
+@pytest.mark.parametrize("letter_id", IDS)
 def test_letter_page_has_no_inline_code_or_styles(site, letter_id):
     html = page_html(site, CONTENT.letters[letter_id].url)
     found = parsed(html)

@@ -49,9 +49,42 @@ ADVICE = {
     "every interview teaches": ["yourself", "interviews"],
 }
 
+# What a careers adviser adds to the source articles: support, replying well,
+# fairness, safe job hunting and help when rejections keep coming.
+ADVICE.update({
+    "where to get support": ["where to get support", "someone to talk to"],
+    "one reply, not several": ["send one message, not several"],
+    "what to send at each stage": ["after applying:", "after an interview:", "at the final stage:"],
+    "reading rejection phrases": ["very strong field", "keep your details on file"],
+    "unable to provide feedback": ["unable to provide feedback", "do not ask again"],
+    "no-reply senders": ["no-reply"],
+    "applied through an agency": ["through an agency", "reply to your recruiter, not to the employer"],
+    "follow up once, then stop": ["7 to 10 working days", "stop there"],
+    "never argue with feedback": ["do not argue with it"],
+    "a short call": ["short call"],
+    "fairness and its time limits": ["equality act 2010", "protected characteristics", "3 months less one day", "contact acas first"],
+    "reasonable changes for disabled applicants": ["reasonable changes"],
+    "Northern Ireland is different": ["equality commission for northern ireland"],
+    "open to work for recruiters only": ["recruiters only", "your employer can see it"],
+    "agencies must not charge": ["must not charge you a fee for finding you work"],
+    "job scams": ["job scams", "pay for a job"],
+    "free services and other routes": ["free careers services", "people you know", "employers you like"],
+    "repeated rejection, stage by stage": ["keep getting turned down", "no interview", "no offers", "final stage but are not chosen", "one thing at a time"],
+})
+
 
 @pytest.mark.parametrize("advice", ADVICE)
 def test_every_piece_of_advice_is_in_the_guide(site, advice):
     text = " ".join(" ".join(page_text(site, url)) for url in GUIDE_PAGES).lower()
     missing = [phrase for phrase in ADVICE[advice] if phrase.lower() not in text]
     assert not missing, f"{advice}: {missing}"
+
+
+def test_email_is_spelled_one_way(site):
+    """"email", never "e-mail", in anything the site ships."""
+    found = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix in {".html", ".js", ".json", ".txt", ".xml", ".css"}:
+            if "e-mail" in path.read_text(encoding="utf-8", errors="replace").lower():
+                found.append(str(path.relative_to(site)))
+    assert not found, found

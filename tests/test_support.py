@@ -51,10 +51,38 @@ def test_the_page_lists_every_entry_by_topic_with_links(site):
     assert "<!-- nextsteps" not in html
 
 
+FEELINGS_PAGES = (
+    "",
+    "stages/final/",
+    "steps/its-not-personal/",
+    "steps/clear-your-mind/",
+    "steps/reply-to-the-rejection/",
+    "steps/keep-learning/",
+    "steps/keep-getting-turned-down/",
+)
+
+
 def test_start_page_and_feelings_steps_link_to_support(site):
-    for url in ("", "steps/its-not-personal/", "steps/reply-to-the-rejection/", "steps/keep-getting-turned-down/"):
+    for url in FEELINGS_PAGES:
         html = (site / url / "index.html").read_text(encoding="utf-8")
         assert re.search(r'href="(\.\./)*get-support/(#\w+)?"', html), url
+
+
+SOURCE_LINE = re.compile(r"<small>(.*?)</small>", re.S)
+
+
+def test_every_fact_line_in_the_guide_names_a_source_and_the_year(site):
+    """A fact, number or legal point has a <small> line under it: the year checked and a link to the page."""
+    found = 0
+    for page in sorted(site.rglob("index.html")):
+        if "embed" in page.relative_to(site).parts:
+            continue
+        for line in SOURCE_LINE.findall(page.read_text(encoding="utf-8")):
+            found += 1
+            where = page.relative_to(site)
+            assert re.search(r"[Cc]hecked in 20\d\d", line), (where, line)
+            assert re.search(r'<a href="https?://[^"]+"', line), (where, line)
+    assert found >= len(SUPPORT.organisations) + 4  # one per organisation, plus the lines in the steps
 
 
 def write(path: Path, entries: list[dict]) -> Path:

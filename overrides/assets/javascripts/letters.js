@@ -286,7 +286,7 @@
   /* --------------------------------------------- limits of a sandboxed frame */
 
   // embed-frame.js names, on <html data-ns-blocked>, what the frame around a
-  // widget blocks (a sandbox: no downloads, print, e-mail app or storage).
+  // widget blocks (a sandbox: no downloads, print, email app or storage).
   // Those buttons would do nothing, or claim a success that did not happen,
   // so they are hidden; copying still works, and the widget's note points
   // to the full page.
