@@ -116,3 +116,36 @@ def test_a_step_page_without_a_stage_leads_into_each_path(browser, server):
         assert page.locator(".ns-caption").inner_text().startswith("Step 3 of ")
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [960, 1280])
+def test_on_a_wide_screen_the_path_stands_beside_the_step(browser, server, width):
+    """Where the documentation sidebar was: left of the text, in the first screen."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(server.url("stages/interview/ask-for-feedback/"))
+        path = page.locator(".ns-stepnav").bounding_box()
+        heading = page.locator("article h1").bounding_box()
+        assert path["x"] >= 8, path
+        assert path["x"] + path["width"] <= heading["x"], (path, heading)
+        assert path["y"] < 800 and path["y"] <= heading["y"] + heading["height"], (path, heading)
+        # The documentation sidebar and contents list stay out of sight (the menu's drawer waits off screen).
+        for sidebar in (".md-sidebar--primary", ".md-sidebar--secondary"):
+            box = page.locator(sidebar).bounding_box()
+            assert box is None or box["x"] + box["width"] <= 0, (sidebar, box)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_path_follows_the_step(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(server.url("stages/interview/ask-for-feedback/"))
+        text = page.locator("article").bounding_box()
+        path = page.locator(".ns-stepnav").bounding_box()
+        assert path["y"] >= text["y"] + text["height"], (path, text)
+        assert path["width"] >= 300, path
+    finally:
+        context.close()
