@@ -162,7 +162,11 @@ def test_step_page_lists_its_letters(site):
 
 def test_helpful_404(site):
     html = read(site, "404.html")
-    assert "Page not found" in html and "start of the guide" in html
+    assert "<title>Page not found - Next steps after a job rejection</title>" in html
+    assert "<h1>Page not found</h1>" in html and "start of the guide" in html
+    # The way into every stage's path, not one stage picked for the reader.
+    assert re.search(r'<a href="/\.?#choose-your-stage">choose where you were turned down</a>', html)
+    assert 'id="choose-your-stage"' in read(site, "")
 
 
 class _Refs(HTMLParser):
