@@ -76,6 +76,9 @@ def test_no_call_to_action_without_a_contact_but_a_next_link(site):
         assert 'class="ns-cta"' not in html and "Contact us" not in html, url
         assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+">', html), url
     assert '<a href="checklist/">Your checklist</a></p>' in read(site, "")
+    # On a stage's path, previous and next are the way on; no second "next" beside them.
+    on_path = read(site, "stages/interview/ask-for-feedback")
+    assert 'class="ns-next"' not in on_path and 'rel="next"' in on_path
     assert "Shared by" in read(site, "")
     css = (site / "assets/brand.css").read_text()
     assert "--ns-accent:#1d4f91" in css and "--ns-on-accent:#ffffff" in css

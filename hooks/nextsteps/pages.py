@@ -95,7 +95,8 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
             # The same step is at /steps/<slug>/ too: search and the sitemap list that one.
             "search": {"exclude": True},
             "not_in_sitemap": True,
-            "next_link": {"text": "Your checklist for this stage", "url": f"checklist/{place.stage}/"},
+            # Previous and next on the path are the way on: a second "what to do next" would compete with them.
+            "next_link": None,
         }
     )
     result.canonical = step.url
