@@ -142,6 +142,24 @@ def test_stage_wording_shows_on_its_path_only(site):
     assert "one of the best few people" not in read(site, "stages/interview/its-not-personal")
 
 
+def article_text(html: str) -> str:
+    article = html[html.index("<article") : html.index("</article>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+def test_the_application_path_is_about_the_papers_not_the_interview(site):
+    """After applying, the employer only saw the CV and application: nothing on how to dress or sit."""
+    interview_only = re.compile(r"\b(body language|dress|what to wear|eye contact|handshake)\b", re.I)
+    pages = ["stages/application", "checklist/application"] + [f"stages/application/{s.slug}" for s in CONTENT.steps_for("application")]
+    for url in pages:
+        found = interview_only.findall(article_text(read(site, url)))
+        assert not found, (url, found)
+    assert interview_only.search(article_text(read(site, "stages/interview/learn-from-it"))), "the check would find interview advice"
+    application = " ".join(article_text(read(site, f"stages/application/{s.slug}")) for s in CONTENT.steps_for("application"))
+    for topic in ("CV", "cover letter", "advert"):
+        assert topic in application, topic
+
+
 def test_a_path_offers_the_letters_for_its_stage(site):
     application = read(site, "stages/application/ask-for-feedback")
     interview = read(site, "stages/interview/ask-for-feedback")
