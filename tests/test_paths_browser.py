@@ -44,7 +44,12 @@ def test_choosing_a_stage_and_following_next_walks_exactly_that_path(browser, se
             step = steps[number - 1]
             assert page.locator("h1").inner_text() == step.meta.title
             assert page.locator(".ns-caption").inner_text() == f"Step {number} of {len(steps)}: {STAGE_LABELS[stage]}"
-            # A way back to the path, beside the text and under it.
+            # A way back to the path: above the heading, in the first screen, and under the text.
+            above = page.locator(".ns-caption a")
+            assert above.inner_text() == STAGE_LABELS[stage]
+            assert path_of(above.evaluate("a => a.href")) == f"/stages/{stage}/"
+            box = above.bounding_box()
+            assert box["y"] + box["height"] <= PHONE["height"], box
             back = page.locator(".ns-back a")
             assert back.inner_text() == f"Back to all {len(steps)} steps {STAGE_LABELS[stage]}"
             assert path_of(back.evaluate("a => a.href")) == f"/stages/{stage}/"

@@ -87,7 +87,7 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
         {
             "title": step.meta.title,
             "html_title": f"{step.meta.title} ({place.caption})",
-            "caption": place.caption,
+            "caption": guide.caption_html(content, place),  # HTML: the stage's words link back to its path
             "stepnav": guide.stepnav_html(content, place),
             "description": html.escape(step.meta.summary),
             "reviewed_text": guide.reviewed_text(step.meta.reviewed),
