@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checklist, embed, guide, letters, support
+from . import checklist, embed, guide, letters, recruiters, support
 from .addresses import rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step
@@ -122,6 +122,11 @@ def _start_page(content: Content, markdown: str, here: str) -> str:
 
 def _next_link(src_path: str) -> dict[str, str]:
     """Where to send a reader when the brand gives no contact to offer instead."""
+    # Recruiter pages lead on to each other, not into the job seeker's checklist.
+    if src_path == recruiters.PAGE:
+        return {"text": "Embed the guide on your website", "url": "embed/"}
+    if src_path == embed.RECRUITER_PAGE:
+        return {"text": "Other ways to share the guide", "url": "for-recruiters/"}
     if src_path.startswith("checklist/"):
         return {"text": "Letter templates to help you", "url": "letters/"}
     return {"text": "Your checklist", "url": "checklist/"}
