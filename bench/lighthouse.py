@@ -19,6 +19,8 @@ from site_tools import GzipServer, build_site
 HERE = Path(__file__).resolve().parent
 PAGES = [
     ("start page", ""),
+    ("stage page", "stages/interview/"),
+    ("step on a path", "stages/interview/ask-for-feedback/"),
     ("step page", "steps/ask-for-feedback/"),
     ("checklist", "checklist/"),
     ("letter page", "letters/feedback-after-interview/"),
@@ -57,16 +59,16 @@ def main() -> None:
     site = build_site()
     server = GzipServer(site)
     try:
-        print("| page         | performance | accessibility | best practices | SEO |")
-        print("| ------------ | ----------: | ------------: | -------------: | --: |")
+        print("| page           | performance | accessibility | best practices | SEO |")
+        print("| -------------- | ----------: | ------------: | -------------: | --: |")
         misses = []
         for label, path in PAGES:
             if not (site / path / "index.html").is_file():
-                print(f"| {label:<12} | missing")
+                print(f"| {label:<14} | missing")
                 continue
             scores = run(f"{server.origin}/{path}", binary, chrome)
             misses += [f"{label}: {c} {s} < {TARGETS[c]}" for c, s in scores.items() if s < TARGETS[c]]
-            print(f"| {label:<12} | {scores['performance']:>11} | {scores['accessibility']:>13} | {scores['best-practices']:>14} | {scores['seo']:>3} |")
+            print(f"| {label:<14} | {scores['performance']:>11} | {scores['accessibility']:>13} | {scores['best-practices']:>14} | {scores['seo']:>3} |")
         print("\nTargets: performance 95+, the others 100.", "All met." if not misses else "Missed: " + "; ".join(misses))
     finally:
         server.close()

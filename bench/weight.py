@@ -14,6 +14,9 @@ KB = 1024
 # (label, path in the site, gzipped budget in bytes for the page and all it loads)
 PAGES = [
     ("guide page", "steps/ask-for-feedback/index.html", 120 * KB),
+    ("start page", "index.html", 120 * KB),
+    ("stage page", "stages/interview/index.html", 120 * KB),
+    ("step on a path", "stages/interview/ask-for-feedback/index.html", 120 * KB),
     ("checklist", "checklist/index.html", 120 * KB),
     ("letter", "letters/feedback-after-interview/index.html", 120 * KB),
     ("embed: checklist", "embed/checklist/index.html", 50 * KB),

@@ -76,6 +76,9 @@ def test_no_call_to_action_without_a_contact_but_a_next_link(site):
         assert 'class="ns-cta"' not in html and "Contact us" not in html, url
         assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+">', html), url
     assert '<a href="checklist/">Your checklist</a></p>' in read(site, "")
+    # On a stage's path, previous and next are the way on; no second "next" beside them.
+    on_path = read(site, "stages/interview/ask-for-feedback")
+    assert 'class="ns-next"' not in on_path and 'rel="next"' in on_path
     assert "Shared by" in read(site, "")
     css = (site / "assets/brand.css").read_text()
     assert "--ns-accent:#1d4f91" in css and "--ns-on-accent:#ffffff" in css
@@ -139,6 +142,24 @@ def test_stage_wording_shows_on_its_path_only(site):
     assert "one of the best few people" not in read(site, "stages/interview/its-not-personal")
 
 
+def article_text(html: str) -> str:
+    article = html[html.index("<article") : html.index("</article>")]
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+def test_the_application_path_is_about_the_papers_not_the_interview(site):
+    """After applying, the employer only saw the CV and application: nothing on how to dress or sit."""
+    interview_only = re.compile(r"\b(body language|dress|what to wear|eye contact|handshake)\b", re.I)
+    pages = ["stages/application", "checklist/application"] + [f"stages/application/{s.slug}" for s in CONTENT.steps_for("application")]
+    for url in pages:
+        found = interview_only.findall(article_text(read(site, url)))
+        assert not found, (url, found)
+    assert interview_only.search(article_text(read(site, "stages/interview/learn-from-it"))), "the check would find interview advice"
+    application = " ".join(article_text(read(site, f"stages/application/{s.slug}")) for s in CONTENT.steps_for("application"))
+    for topic in ("CV", "cover letter", "advert"):
+        assert topic in application, topic
+
+
 def test_a_path_offers_the_letters_for_its_stage(site):
     application = read(site, "stages/application/ask-for-feedback")
     interview = read(site, "stages/interview/ask-for-feedback")
@@ -162,7 +183,11 @@ def test_step_page_lists_its_letters(site):
 
 def test_helpful_404(site):
     html = read(site, "404.html")
-    assert "Page not found" in html and "start of the guide" in html
+    assert "<title>Page not found - Next steps after a job rejection</title>" in html
+    assert "<h1>Page not found</h1>" in html and "start of the guide" in html
+    # The way into every stage's path, not one stage picked for the reader.
+    assert re.search(r'<a href="/\.?#choose-your-stage">choose where you were turned down</a>', html)
+    assert 'id="choose-your-stage"' in read(site, "")
 
 
 class _Refs(HTMLParser):

@@ -201,3 +201,10 @@ def test_recruiter_material_is_linked_from_the_footer_not_the_navigation(site):
     recruiters = (site / "for-recruiters/index.html").read_text(encoding="utf-8")
     for href in ("../embed/", "../api/checklist.json", "../api/letters.json"):
         assert f'href="{href}"' in recruiters, href
+
+
+def test_recruiter_pages_lead_on_to_each_other_not_into_the_seekers_tools(site):
+    for path, target in (("for-recruiters", "../embed/"), ("embed", "../for-recruiters/")):
+        html = (site / path / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<p class="ns-next__text">What to do next: <a href="([^"]+)">', html)
+        assert link and link.group(1) == target, path

@@ -44,7 +44,12 @@ def test_choosing_a_stage_and_following_next_walks_exactly_that_path(browser, se
             step = steps[number - 1]
             assert page.locator("h1").inner_text() == step.meta.title
             assert page.locator(".ns-caption").inner_text() == f"Step {number} of {len(steps)}: {STAGE_LABELS[stage]}"
-            # A way back to the path, beside the text and under it.
+            # A way back to the path: above the heading, in the first screen, and under the text.
+            above = page.locator(".ns-caption a")
+            assert above.inner_text() == STAGE_LABELS[stage]
+            assert path_of(above.evaluate("a => a.href")) == f"/stages/{stage}/"
+            box = above.bounding_box()
+            assert box["y"] + box["height"] <= PHONE["height"], box
             back = page.locator(".ns-back a")
             assert back.inner_text() == f"Back to all {len(steps)} steps {STAGE_LABELS[stage]}"
             assert path_of(back.evaluate("a => a.href")) == f"/stages/{stage}/"
@@ -116,3 +121,36 @@ def test_a_step_page_without_a_stage_leads_into_each_path(browser, server):
         assert page.locator(".ns-caption").inner_text().startswith("Step 3 of ")
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("width", [960, 1280])
+def test_on_a_wide_screen_the_path_stands_beside_the_step(browser, server, width):
+    """Where the documentation sidebar was: left of the text, in the first screen."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(server.url("stages/interview/ask-for-feedback/"))
+        path = page.locator(".ns-stepnav").bounding_box()
+        heading = page.locator("article h1").bounding_box()
+        assert path["x"] >= 8, path
+        assert path["x"] + path["width"] <= heading["x"], (path, heading)
+        assert path["y"] < 800 and path["y"] <= heading["y"] + heading["height"], (path, heading)
+        # The documentation sidebar and contents list stay out of sight (the menu's drawer waits off screen).
+        for sidebar in (".md-sidebar--primary", ".md-sidebar--secondary"):
+            box = page.locator(sidebar).bounding_box()
+            assert box is None or box["x"] + box["width"] <= 0, (sidebar, box)
+    finally:
+        context.close()
+
+
+def test_on_a_phone_the_path_follows_the_step(browser, server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(server.url("stages/interview/ask-for-feedback/"))
+        text = page.locator("article").bounding_box()
+        path = page.locator(".ns-stepnav").bounding_box()
+        assert path["y"] >= text["y"] + text["height"], (path, text)
+        assert path["width"] >= 300, path
+    finally:
+        context.close()

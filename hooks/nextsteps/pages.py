@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checklist, embed, guide, letters, support
+from . import checklist, embed, guide, letters, recruiters, support
 from .addresses import rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step
@@ -87,7 +87,7 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
         {
             "title": step.meta.title,
             "html_title": f"{step.meta.title} ({place.caption})",
-            "caption": place.caption,
+            "caption": guide.caption_html(content, place),  # HTML: the stage's words link back to its path
             "stepnav": guide.stepnav_html(content, place),
             "description": html.escape(step.meta.summary),
             "reviewed_text": guide.reviewed_text(step.meta.reviewed),
@@ -95,7 +95,8 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
             # The same step is at /steps/<slug>/ too: search and the sitemap list that one.
             "search": {"exclude": True},
             "not_in_sitemap": True,
-            "next_link": {"text": "Your checklist for this stage", "url": f"checklist/{place.stage}/"},
+            # Previous and next on the path are the way on: a second "what to do next" would compete with them.
+            "next_link": None,
         }
     )
     result.canonical = step.url
@@ -121,6 +122,11 @@ def _start_page(content: Content, markdown: str, here: str) -> str:
 
 def _next_link(src_path: str) -> dict[str, str]:
     """Where to send a reader when the brand gives no contact to offer instead."""
+    # Recruiter pages lead on to each other, not into the job seeker's checklist.
+    if src_path == recruiters.PAGE:
+        return {"text": "Embed the guide on your website", "url": "embed/"}
+    if src_path == embed.RECRUITER_PAGE:
+        return {"text": "Other ways to share the guide", "url": "for-recruiters/"}
     if src_path.startswith("checklist/"):
         return {"text": "Letter templates to help you", "url": "letters/"}
     return {"text": "Your checklist", "url": "checklist/"}

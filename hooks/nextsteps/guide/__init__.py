@@ -3,6 +3,7 @@
 from .render import (
     STAGE_LABELS,
     PathPlace,
+    caption_html,
     generated_files,
     letters_markdown,
     lower_first,
@@ -22,6 +23,7 @@ from .render import (
 __all__ = [
     "STAGE_LABELS",
     "PathPlace",
+    "caption_html",
     "generated_files",
     "letters_markdown",
     "lower_first",

@@ -8,6 +8,7 @@ pages' public addresses.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -129,6 +130,15 @@ def stage_start_markdown(content: Content, stage: Stage, from_path: str) -> str:
         return ""
     first = rel(from_path, stage_step_path(stage, steps[0].slug))
     return f"[Start with step 1 of {len(steps)}]({first}){{ .md-button .md-button--primary .ns-start }}\n"
+
+
+def caption_html(content: Content, place: PathPlace) -> str:
+    """'Step 3 of 7: after an interview', the stage's words a link back to its path.
+
+    Above the heading, so a reader on a phone has a way back before scrolling.
+    """
+    href = rel_url(page_url(place.path), content.stages[place.stage].url)
+    return f'Step {place.number} of {place.total}: <a href="{html.escape(href)}">{html.escape(STAGE_LABELS[place.stage])}</a>'
 
 
 def stepnav_html(content: Content, place: PathPlace) -> str:
