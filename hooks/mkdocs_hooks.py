@@ -69,6 +69,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _watch_code(config)
     config_file = Path(config.config_file_path)
+    warning = preflight.site_url_warning(config.site_url, config_file.name)
+    config.site_url = preflight.site_url_or_local(config.site_url)
     try:
         _validate(config, config_file)
     except ContentError as exc:
@@ -77,7 +79,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(str(exc))
         _state.problems = exc.problems
         return config
-    warning = preflight.site_url_warning(config.site_url, config_file.name)
     if warning and config.strict:
         raise PluginError(warning)
     if warning:

@@ -186,3 +186,49 @@ def test_install_script_names_a_package_the_sources_lack(tmp_path):
     assert proc.returncode == 1
     assert ran == ["apt-get update -q [DEBIAN_FRONTEND=]"], "nothing is installed when one package cannot be"
     assert "package sources have no chromium or chromium-browser" in proc.stderr
+
+
+# A missing site_url ------------------------------------------------------------
+
+def _without_site_url(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nsite_url: https://nextsteps.example.org/\n" in text
+    config.write_text(text.replace("\nsite_url: https://nextsteps.example.org/\n", "\n"), encoding="utf-8")
+
+
+def test_no_site_url_fails_a_strict_build_before_cleaning(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "out"
+    assert build(site, project).returncode == 0
+    before = (site / "index.html").read_bytes()
+    _without_site_url(project)
+
+    result = build(site, project, env={"NEXTSTEPS_LOCAL": ""})
+    assert result.returncode != 0
+    assert "mkdocs.yml: field 'site_url': not set" in result.output and "NEXTSTEPS_LOCAL=1" in result.output
+    assert "Cleaning site directory" not in result.output
+    assert (site / "index.html").read_bytes() == before
+
+
+def test_no_site_url_is_a_warning_without_strict_and_fine_for_a_local_build(tmp_path):
+    import json
+
+    project = copy_project(tmp_path / "project")
+    _without_site_url(project)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")],
+        cwd=project,
+        env={**TEST_ENV, "NEXTSTEPS_LOCAL": "", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" in proc.stderr and "field 'site_url': not set" in proc.stderr
+
+    local = build(tmp_path / "local", project)
+    assert local.returncode == 0, local.output
+    assert "field 'site_url'" not in local.output and "WARNING" not in local.output
+    feed = json.loads((tmp_path / "local/api/checklist.json").read_text(encoding="utf-8"))
+    assert feed["paths"]["interview"]["url"] == "http://127.0.0.1:8000/stages/interview/"
