@@ -178,7 +178,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         return server
     rebuild = server.builder
     site = Path(server.root)
-    project = Path(config.config_file_path).parent
+    project = Path(config.docs_dir).parent  # files are named from the project folder
     root = urlsplit(config.site_url or "/").path or "/"
 
     def rebuild_or_show_error() -> None:

@@ -46,12 +46,22 @@ def _free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def brand_preview(tmp_path: Path) -> Iterator[Preview]:
+    """The example brand, served under its site_url's path (/next-steps/)."""
+    yield from _serve(tmp_path, "-f", "brands/example.yml")
+
+
+def _serve(tmp_path: Path, *options: str) -> Iterator[Preview]:
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env={**os.environ, **TEST_ENV},
             stdout=out,
@@ -231,3 +241,22 @@ def test_an_edit_to_a_template_or_stylesheet_under_hooks_takes_effect_without_a_
         assert time.monotonic() < deadline, preview.output()[-2000:]
         time.sleep(0.3)
     assert "(hooks/nextsteps/pages.py)" in preview.output()
+
+
+def test_a_brand_preview_follows_the_settings_it_inherits_and_shows_its_own_errors(brand_preview, page):
+    project = brand_preview.project
+    brand = project / "brands/example.yml"
+    page.goto(brand_preview.url("next-steps/"))
+    assert "Example Recruitment" in page.inner_text("footer")
+    edit(project / "mkdocs.yml", "copyright: Free to use and share.", "copyright: Free to share with anyone.")
+    wait_for_text(page, "Free to share with anyone.", "footer")
+
+    edit(brand, "site_name: Next steps with Example Recruitment", 'site_name: "Next steps with Example Recruitment')
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert (shown["file"], shown["line"]) == ("brands/example.yml", str(line_of(brand, "site_name:")))
+    # The error page's stylesheet loads under the brand's path.
+    assert page.eval_on_selector("h1", "h => getComputedStyle(h).borderLeftStyle") == "solid"
+    assert a11y.violations(page) == []
+    edit(brand, 'site_name: "Next steps with Example Recruitment', "site_name: Next steps with Example Recruitment")
+    wait_for_text(page, "Example Recruitment", "footer")
