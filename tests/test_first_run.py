@@ -3,9 +3,13 @@ before the old site is touched, and the README's commands are the ones CI runs."
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project
 
@@ -232,3 +236,28 @@ def test_no_site_url_is_a_warning_without_strict_and_fine_for_a_local_build(tmp_
     assert "field 'site_url'" not in local.output and "WARNING" not in local.output
     feed = json.loads((tmp_path / "local/api/checklist.json").read_text(encoding="utf-8"))
     assert feed["paths"]["interview"]["url"] == "http://127.0.0.1:8000/stages/interview/"
+
+
+# The pictures at the top of the README ------------------------------------------
+
+@pytest.mark.browser
+def test_the_screenshot_script_makes_every_picture_the_readme_shows(tmp_path):
+    import struct
+
+    top = README.split("## Quick start", 1)[0]
+    shown = re.findall(r"!\[[^\]]+\]\((screenshots/[^)]+\.png)\)", top)
+    assert len(shown) == 6, shown
+    for name in shown:
+        assert (ROOT / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", name
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/screenshots.py"), "--out", str(tmp_path)],
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "", "NEXTSTEPS_LOCAL": ""},
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    made = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert made == sorted(Path(name).name for name in shown)
+    for name in made:
+        width = struct.unpack(">I", (tmp_path / name).read_bytes()[16:20])[0]
+        assert width == int(name.rsplit("-", 1)[1].removesuffix(".png")), name
