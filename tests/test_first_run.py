@@ -261,3 +261,23 @@ def test_the_screenshot_script_makes_every_picture_the_readme_shows(tmp_path):
     for name in made:
         width = struct.unpack(">I", (tmp_path / name).read_bytes()[16:20])[0]
         assert width == int(name.rsplit("-", 1)[1].removesuffix(".png")), name
+
+
+def test_the_mkdocs_2_notice_is_explained_and_the_readmes_switch_hides_it(tmp_path):
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "MkDocs 2.0" in quick_start and "export NO_MKDOCS_2_WARNING=1" in quick_start
+    assert "pins MkDocs 1.6" in quick_start
+    # A quick build that stops at a content error still loads the theme, which prints the notice.
+    project = copy_project(tmp_path / "project")
+    step = project / "docs/steps/ask-for-feedback.md"
+    step.write_text(step.read_text(encoding="utf-8").replace("\nwhen:", "\nwen:", 1), encoding="utf-8")
+
+    def output(**env: str) -> str:
+        base = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")], cwd=project, env={**base, **env}, capture_output=True, text=True, timeout=600)
+        assert "field 'wen'" in proc.stderr, proc.stderr
+        return proc.stdout + proc.stderr
+
+    notice = "Warning from the Material for MkDocs team"
+    assert notice in output(), "the notice the README explains is no longer printed; update the README"
+    assert notice not in output(NO_MKDOCS_2_WARNING="1")
