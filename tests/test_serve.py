@@ -188,6 +188,14 @@ def test_a_yaml_mistake_in_the_settings_file_shows_in_the_browser_with_its_line(
     wait_for_text(page, "Today", "main")
     assert page.query_selector("tr.ns-error__problem") is None
 
+    # A setting the build refuses shows there too, with its file and field.
+    edit(config, "use_directory_urls: true", "use_directory_urls: false")
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert (shown["file"], shown["field"]) == ("mkdocs.yml", "use_directory_urls") and "must be true" in shown["message"]
+    edit(config, "use_directory_urls: false", "use_directory_urls: true")
+    wait_for_text(page, "Today", "main")
+
 
 def test_a_mistake_in_a_theme_template_shows_in_the_browser_with_its_line(preview, page):
     template = preview.project / "overrides/main.html"

@@ -13,6 +13,7 @@ settings file is not valid YAML or a theme template has a typo. Then
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -74,7 +75,19 @@ def problems_from_error(error: BaseException, logged: list[str], project: Path) 
     messages = list(dict.fromkeys(m.strip() for m in logged if m.strip()))
     if not messages:
         messages = [str(error) or type(error).__name__]
-    return [Problem("", "", message) for message in messages]
+    return [_parsed(message) for message in messages]
+
+
+# How the build words a problem: "mkdocs.yml: field 'x': what is wrong (line 3)".
+_WORDED = re.compile(r"^(?P<file>[^\s:]+\.(?:md|ya?ml)): (?:field '(?P<field>[^']*)': )?(?P<message>.+?)(?: \(line (?P<line>\d+)\))?$", re.S)
+
+
+def _parsed(message: str) -> Problem:
+    found = _WORDED.match(message)
+    if not found:
+        return Problem("", "", message)
+    line = found.group("line")
+    return Problem(found.group("file"), found.group("field") or "", found.group("message"), int(line) if line else None)
 
 
 def write_over(site: Path, problems: list[Problem], root: str) -> None:
