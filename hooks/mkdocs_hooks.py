@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import time as clock
 from dataclasses import dataclass, field
 from datetime import datetime, time, timezone
@@ -21,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -72,6 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _watch_code(config)
     config_file = Path(config.config_file_path)
+    warning = preflight.site_url_warning(config.site_url, config_file.name)
+    config.site_url = preflight.site_url_or_local(config.site_url)
     try:
         _validate(config, config_file)
     except ContentError as exc:
@@ -80,7 +83,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(str(exc))
         _state.problems = exc.problems
         return config
-    warning = preflight.site_url_warning(config.site_url, config_file.name)
     if warning and config.strict:
         raise PluginError(warning)
     if warning:
@@ -157,17 +159,76 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
 
 
 def _watch_code(config: MkDocsConfig) -> None:
-    """Rebuild on edits to the theme overrides and the hooks, too.
+    """Rebuild on edits to the theme overrides, the hooks, the support list
+    and a brand's own files (its logo, its support list, the settings it
+    inherits), too.
 
     Templates, CSS and JavaScript take effect at once. Python modules are
     loaded once per process, so a changed .py file needs a restart.
     """
-    for folder in (config.theme.custom_dir, str(HOOKS_DIR)):
-        if folder and folder not in config.watch:
-            config.watch.append(folder)
+    config_file = Path(config.config_file_path)
+    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(Path(config.docs_dir).parent / "data")]
+    brand = config.extra.get("brand")
+    if isinstance(brand, dict):
+        own_support = brand.get("support")
+        for name in (brand.get("logo"), own_support.get("file") if isinstance(own_support, dict) else None):
+            if isinstance(name, str) and name:
+                watched.append(str((config_file.parent / name).resolve()))
+    inherited = re.search(r"^INHERIT:\s*['\"]?([^'\"\s]+)", config_file.read_text(encoding="utf-8"), re.M) if config_file.is_file() else None
+    if inherited:
+        watched.append(str((config_file.parent / inherited.group(1)).resolve()))
+    for item in watched:
+        if item and os.path.exists(item) and item not in config.watch:
+            config.watch.append(item)
     changed = sorted(p.relative_to(HOOKS_DIR.parent).as_posix() for p in HOOKS_DIR.rglob("*.py") if p.stat().st_mtime > _started)
     if changed:
         log.warning("Python code changed (%s): stop 'mkdocs serve' with Ctrl+C and start it again to use it.", ", ".join(changed))
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    """A rebuild that fails where the hooks cannot list the problem (the
+    settings file is not valid YAML, a theme template has a typo) shows its
+    error in the browser too, instead of leaving the preview stuck.
+
+    With --dirty the preview keeps MkDocs' own behaviour: a dirty rebuild
+    would leave the error page on every page it does not rebuild.
+    """
+    if _dirty:
+        return server
+    rebuild = server.builder
+    site = Path(server.root)
+    project = Path(config.docs_dir).parent  # files are named from the project folder
+    root = urlsplit(config.site_url or "/").path or "/"
+
+    def rebuild_or_show_error() -> None:
+        logged = _ErrorsLogged()
+        logging.getLogger("mkdocs").addHandler(logged)
+        try:
+            rebuild()
+        except Exception as exc:  # noqa: BLE001 - every failure goes to the browser
+            problems = errorpage.problems_from_error(exc, logged.messages, project)
+            known = isinstance(exc, (PluginError, ConfigurationError, Abort)) or problems[0].file
+            if not known:
+                log.exception("The rebuild failed:")
+            log.error("The preview shows this until it is fixed:\n" + "\n".join(f"  - {p}" for p in problems))
+            errorpage.write_over(site, problems, root if root.endswith("/") else root + "/")
+        finally:
+            logging.getLogger("mkdocs").removeHandler(logged)
+
+    server.builder = rebuild_or_show_error
+    return server
+
+
+class _ErrorsLogged(logging.Handler):
+    """The error messages MkDocs logs during one rebuild: often the only
+    place a failure's details are."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

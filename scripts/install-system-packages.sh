@@ -4,15 +4,16 @@
 #   scripts/install-system-packages.sh          # build and preview the site
 #   scripts/install-system-packages.sh --test   # and run the tests
 #
-# It installs only what is missing, so it is quick to run again. It uses
-# sudo when you are not root.
+# It installs only what is missing, so it is quick to run again. Run it as
+# root, or as a user who may use sudo.
 set -euo pipefail
 
 # To build: Python's venv module, Pango for the PDFs (WeasyPrint), and a
 # font for the pages.
 wanted=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 # To test: Chromium for the browser tests, Java for the HTML checker, and
-# nginx to check the hosting example.
+# nginx to check the hosting example. "a|b": either will do (the names
+# differ between Debian and Ubuntu releases).
 case "${1:-}" in
   "") ;;
   --test) wanted+=("chromium|chromium-browser" default-jre-headless "nginx-light|nginx") ;;
@@ -22,8 +23,8 @@ esac
 # (a Chromium or Java installed some other way).
 declare -A provides=([chromium]=chromium [default-jre-headless]=java [nginx-light]=nginx)
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "This script is for Debian or Ubuntu. Elsewhere, install: ${wanted[*]//|/ or }" >&2
+if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "This script is for Debian or Ubuntu (it needs apt-get). Elsewhere, install: ${wanted[*]//|/ or }" >&2
   exit 1
 fi
 
@@ -40,13 +41,7 @@ for choice in "${wanted[@]}"; do
   [ -n "$have" ] && continue
   command="${provides[${names[0]}]:-}"
   if [ -n "$command" ] && command -v "$command" >/dev/null 2>&1; then continue; fi
-  pick="${names[0]}"
-  if [ "${#names[@]}" -gt 1 ]; then
-    for name in "${names[@]}"; do
-      if available "$name"; then pick="$name"; break; fi
-    done
-  fi
-  missing+=("$pick")
+  missing+=("$choice")
 done
 
 if [ "${#missing[@]}" -eq 0 ]; then
@@ -54,8 +49,34 @@ if [ "${#missing[@]}" -eq 0 ]; then
   exit 0
 fi
 
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "Installing: ${missing[*]}"
-$SUDO apt-get update -q
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+if [ "$(id -u)" -eq 0 ]; then
+  as_root=()
+elif command -v sudo >/dev/null 2>&1; then
+  as_root=(sudo)
+else
+  echo "Missing: ${missing[*]//|/ or }. Installing them needs root, and sudo is not installed." >&2
+  echo "Run this script as root (for example: su -c '$0 ${1:-}'), or install sudo first." >&2
+  exit 1
+fi
+
+echo "Missing: ${missing[*]//|/ or }. Updating the package lists first."
+"${as_root[@]}" apt-get update -q
+
+# With fresh package lists, pick the name this release has.
+packages=()
+for choice in "${missing[@]}"; do
+  IFS='|' read -r -a names <<<"$choice"
+  pick=""
+  for name in "${names[@]}"; do
+    if available "$name"; then pick="$name"; break; fi
+  done
+  if [ -z "$pick" ]; then
+    echo "This system's package sources have no ${choice//|/ or }. Add the release's main sources, or install it another way." >&2
+    exit 1
+  fi
+  packages+=("$pick")
+done
+
+echo "Installing: ${packages[*]}"
+# sudo clears the environment, so the setting goes through env.
+"${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${packages[@]}"

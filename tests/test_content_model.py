@@ -217,6 +217,16 @@ def test_unclosed_quote_names_the_line_it_opens_on_not_the_end(docs):
     assert problems_for(docs).rstrip().endswith("(line 2)")
 
 
+def test_unclosed_quote_before_another_quoted_field_names_its_own_line(docs):
+    # The open quote swallows the lines up to the next quotation mark, and YAML
+    # stumbles only there; the editor needs the line the quote opens on.
+    letter = docs / "letters/feedback-after-interview.md"
+    edit(letter, "title: Ask for feedback after an interview", 'title: "Ask for feedback after an interview')
+    [problem] = [line for line in problems_for(docs).splitlines() if "feedback-after-interview.md" in line]
+    assert "the front matter is not valid YAML: a quotation mark on this line" in problem
+    assert problem.endswith(f"(line {line_of(letter, 'title:')})"), problem
+
+
 def test_field_problems_name_the_line_of_the_field(docs):
     step = docs / "steps/ask-for-feedback.md"
     edit(step, "when:", "wen:")

@@ -3,9 +3,13 @@ before the old site is touched, and the README's commands are the ones CI runs."
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project
 
@@ -99,3 +103,156 @@ def test_there_is_a_licence_matching_the_package_metadata():
     licence = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert licence.startswith("MIT License") and "Next Steps contributors" in licence
     assert 'license = { text = "MIT" }' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+# scripts/install-system-packages.sh on a fresh machine -------------------------
+#
+# The real script runs with stand-ins for the system's package tools on its
+# PATH: they answer from the test's lists and record what would be run, so the
+# test needs neither root nor the network.
+
+STUBS = {
+    # Installed packages: the names in $STUB_INSTALLED.
+    "dpkg-query": 'for n in $STUB_INSTALLED; do [ "$n" = "${@: -1}" ] && { printf "install ok installed"; exit 0; }; done; exit 1',
+    # A package has a candidate only once the lists are fetched, as on a fresh image.
+    "apt-cache": 'if [ -e "$STUB_LOG.updated" ]; then for n in $STUB_AVAILABLE; do [ "$n" = "$2" ] && { echo "  Candidate: 1.0"; exit 0; }; done; fi; echo "  Candidate: (none)"',
+    "apt-get": 'echo "apt-get $* [DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}]" >>"$STUB_LOG"; [ "$1" = update ] && : >"$STUB_LOG.updated"; exit 0',
+    "id": 'echo "$STUB_UID"',
+    # Like the real sudo, it runs the command with a cleared environment.
+    "sudo": 'echo "sudo $*" >>"$STUB_LOG"; exec env -i PATH="$PATH" STUB_LOG="$STUB_LOG" "$@"',
+}
+BUILD_PACKAGES = "python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
+# An Ubuntu-like release: 'chromium-browser' and 'nginx', not 'chromium' and 'nginx-light'.
+UBUNTU_LIKE = BUILD_PACKAGES + " chromium-browser default-jre-headless nginx"
+
+
+def run_install_script(tmp_path, *args, tools=("dpkg-query", "apt-cache", "apt-get", "id", "sudo"), installed="", available=UBUNTU_LIKE, uid=0):
+    import shutil
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    for tool in ("grep", "env"):
+        (bin_dir / tool).symlink_to(shutil.which(tool))
+    for tool in tools:
+        (bin_dir / tool).write_text("#!/bin/bash\n" + STUBS[tool] + "\n", encoding="utf-8")
+        (bin_dir / tool).chmod(0o755)
+    log = tmp_path / "commands.log"
+    env = {"PATH": str(bin_dir), "STUB_LOG": str(log), "STUB_INSTALLED": installed, "STUB_AVAILABLE": available, "STUB_UID": str(uid)}
+    proc = subprocess.run(["/bin/bash", str(ROOT / "scripts/install-system-packages.sh"), *args], env=env, capture_output=True, text=True, timeout=60)
+    ran = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return proc, ran
+
+
+def test_install_script_as_root_on_a_fresh_machine_updates_then_picks_the_releases_names(tmp_path):
+    proc, ran = run_install_script(tmp_path, "--test")
+    assert proc.returncode == 0, proc.stderr
+    assert ran == [
+        "apt-get update -q [DEBIAN_FRONTEND=]",
+        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium-browser default-jre-headless nginx [DEBIAN_FRONTEND=noninteractive]",
+    ]
+
+
+def test_install_script_uses_sudo_for_a_user_and_keeps_it_non_interactive(tmp_path):
+    proc, ran = run_install_script(tmp_path, installed="python3-venv fonts-dejavu-core", uid=1000)
+    assert proc.returncode == 0, proc.stderr
+    assert ran == [
+        "sudo apt-get update -q",
+        "apt-get update -q [DEBIAN_FRONTEND=]",
+        "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0",
+        "apt-get install -y -q --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 [DEBIAN_FRONTEND=noninteractive]",
+    ]
+
+
+def test_install_script_without_sudo_says_to_run_it_as_root(tmp_path):
+    proc, ran = run_install_script(tmp_path, tools=("dpkg-query", "apt-cache", "apt-get", "id"), uid=1000)
+    assert proc.returncode == 1 and ran == []
+    assert "Missing: " + BUILD_PACKAGES in proc.stderr
+    assert "needs root, and sudo is not installed" in proc.stderr and "as root" in proc.stderr
+
+
+def test_install_script_without_apt_names_what_to_install(tmp_path):
+    proc, ran = run_install_script(tmp_path, "--test", tools=("id",))
+    assert proc.returncode == 1 and ran == []
+    assert proc.stderr.strip() == (
+        "This script is for Debian or Ubuntu (it needs apt-get). Elsewhere, install: "
+        f"{BUILD_PACKAGES} chromium or chromium-browser default-jre-headless nginx-light or nginx"
+    )
+
+
+def test_install_script_with_everything_there_installs_nothing(tmp_path):
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light", uid=1000)
+    assert proc.returncode == 0 and ran == []
+    assert proc.stdout.strip() == "System packages: all there."
+
+
+def test_install_script_names_a_package_the_sources_lack(tmp_path):
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES, available="default-jre-headless nginx")
+    assert proc.returncode == 1
+    assert ran == ["apt-get update -q [DEBIAN_FRONTEND=]"], "nothing is installed when one package cannot be"
+    assert "package sources have no chromium or chromium-browser" in proc.stderr
+
+
+# A missing site_url ------------------------------------------------------------
+
+def _without_site_url(project):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nsite_url: https://nextsteps.example.org/\n" in text
+    config.write_text(text.replace("\nsite_url: https://nextsteps.example.org/\n", "\n"), encoding="utf-8")
+
+
+def test_no_site_url_fails_a_strict_build_before_cleaning(tmp_path):
+    project = copy_project(tmp_path / "project")
+    site = tmp_path / "out"
+    assert build(site, project).returncode == 0
+    before = (site / "index.html").read_bytes()
+    _without_site_url(project)
+
+    result = build(site, project, env={"NEXTSTEPS_LOCAL": ""})
+    assert result.returncode != 0
+    assert "mkdocs.yml: field 'site_url': not set" in result.output and "NEXTSTEPS_LOCAL=1" in result.output
+    assert "Cleaning site directory" not in result.output
+    assert (site / "index.html").read_bytes() == before
+
+
+def test_no_site_url_is_a_warning_without_strict_and_fine_for_a_local_build(tmp_path):
+    import json
+
+    project = copy_project(tmp_path / "project")
+    _without_site_url(project)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")],
+        cwd=project,
+        env={**TEST_ENV, "NEXTSTEPS_LOCAL": "", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" in proc.stderr and "field 'site_url': not set" in proc.stderr
+
+    local = build(tmp_path / "local", project)
+    assert local.returncode == 0, local.output
+    assert "field 'site_url'" not in local.output and "WARNING" not in local.output
+    feed = json.loads((tmp_path / "local/api/checklist.json").read_text(encoding="utf-8"))
+    assert feed["paths"]["interview"]["url"] == "http://127.0.0.1:8000/stages/interview/"
+
+
+def test_the_mkdocs_2_notice_is_explained_and_the_readmes_switch_hides_it(tmp_path):
+    quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "MkDocs 2.0" in quick_start and "export NO_MKDOCS_2_WARNING=1" in quick_start
+    assert "pins MkDocs 1.6" in quick_start
+    # A quick build that stops at a content error still loads the theme, which prints the notice.
+    project = copy_project(tmp_path / "project")
+    step = project / "docs/steps/ask-for-feedback.md"
+    step.write_text(step.read_text(encoding="utf-8").replace("\nwhen:", "\nwen:", 1), encoding="utf-8")
+
+    def output(**env: str) -> str:
+        base = {k: v for k, v in os.environ.items() if k != "NO_MKDOCS_2_WARNING"}
+        proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")], cwd=project, env={**base, **env}, capture_output=True, text=True, timeout=600)
+        assert "field 'wen'" in proc.stderr, proc.stderr
+        return proc.stdout + proc.stderr
+
+    notice = "Warning from the Material for MkDocs team"
+    assert notice in output(), "the notice the README explains is no longer printed; update the README"
+    assert notice not in output(NO_MKDOCS_2_WARNING="1")

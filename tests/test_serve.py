@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 import a11y
-from support import TEST_ENV, copy_project, edit
+from nextsteps.content import load_content
+from support import ROOT, TEST_ENV, copy_project, edit
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +24,7 @@ STEP = "docs/steps/ask-for-feedback.md"
 STEP_URL = "steps/ask-for-feedback/"
 # Generous: a rebuild takes a second or two, longer on a busy machine.
 WAIT = 60.0
+ROOT_CONTENT = load_content(ROOT / "docs")
 
 
 class Preview:
@@ -44,12 +46,22 @@ def _free_port() -> int:
 
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
+    yield from _serve(tmp_path)
+
+
+@pytest.fixture
+def brand_preview(tmp_path: Path) -> Iterator[Preview]:
+    """The example brand, served under its site_url's path (/next-steps/)."""
+    yield from _serve(tmp_path, "-f", "brands/example.yml")
+
+
+def _serve(tmp_path: Path, *options: str) -> Iterator[Preview]:
     project = copy_project(tmp_path / "project")
     port = _free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-a", f"127.0.0.1:{port}"],
             cwd=project,
             env={**os.environ, **TEST_ENV},
             stdout=out,
@@ -158,3 +170,101 @@ def test_an_edit_to_the_theme_overrides_rebuilds_the_preview(preview, page):
     while marker not in urllib.request.urlopen(preview.url(css), timeout=10).read().decode("utf-8"):
         assert time.monotonic() < deadline, "the served stylesheet never changed: " + preview.output()[-2000:]
         time.sleep(0.3)
+
+
+def test_a_yaml_mistake_in_the_settings_file_shows_in_the_browser_with_its_line(preview, page):
+    config = preview.project / "mkdocs.yml"
+    page.goto(preview.url("checklist/"))
+    assert page.inner_text("h1")
+    # An unclosed quote on line 1: YAML itself only stumbles many lines later.
+    edit(config, "site_name: Next steps after a job rejection", 'site_name: "Next steps after a job rejection')
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert (shown["file"], shown["line"]) == ("mkdocs.yml", "1") and "quotation mark" in shown["message"]
+    assert a11y.violations(page) == []
+    assert "An error happened during the rebuild" not in preview.output()
+
+    edit(config, 'site_name: "Next steps after a job rejection', "site_name: Next steps after a job rejection")
+    wait_for_text(page, "Today", "main")
+    assert page.query_selector("tr.ns-error__problem") is None
+
+    # A setting the build refuses shows there too, with its file and field.
+    edit(config, "use_directory_urls: true", "use_directory_urls: false")
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert (shown["file"], shown["field"]) == ("mkdocs.yml", "use_directory_urls") and "must be true" in shown["message"]
+    edit(config, "use_directory_urls: false", "use_directory_urls: true")
+    wait_for_text(page, "Today", "main")
+
+
+def test_a_mistake_in_a_theme_template_shows_in_the_browser_with_its_line(preview, page):
+    template = preview.project / "overrides/main.html"
+    page.goto(preview.url())
+    original = template.read_text(encoding="utf-8")
+    broken = original.replace("{% endif %}", "{% endiff %}", 1)
+    template.write_text(broken, encoding="utf-8")
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    line = next(i for i, text in enumerate(broken.splitlines(), start=1) if "endiff" in text)
+    assert (shown["file"], shown["line"]) == ("overrides/main.html", str(line)) and "endiff" in shown["message"]
+
+    template.write_text(original, encoding="utf-8")
+    wait_for_text(page, "Where were you turned down?", "main")
+
+
+def test_a_support_list_mistake_shows_in_the_browser_with_its_line(preview, page):
+    data = preview.project / "data/support.yml"
+    page.goto(preview.url("get-support/"))
+    edit(data, "    topic: wellbeing", "    topic: feelings")
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert (shown["file"], shown["line"]) == ("data/support.yml", str(line_of(data, "    topic: feelings")))
+    assert shown["field"].endswith(".topic") and "feelings" in shown["message"]
+
+    edit(data, "    topic: feelings", "    topic: wellbeing")
+    wait_for_text(page, "Samaritans", "main")
+
+
+def test_an_edit_to_a_template_or_stylesheet_under_hooks_takes_effect_without_a_restart(preview, page):
+    hooks = preview.project / "hooks/nextsteps"
+    last = f"stages/interview/{ROOT_CONTENT.steps_for('interview')[-1].slug}/"
+    page.goto(preview.url(last))
+    assert "You have read every step" in page.inner_text("main")
+    pdf = "downloads/checklist-a4.pdf"
+    before = urllib.request.urlopen(preview.url(pdf), timeout=10).read()
+
+    edit(hooks / "guide/templates/pager.html", "You have read every step", "You have read all the steps")
+    wait_for_text(page, "You have read all the steps", "main")
+    edit(hooks / "checklist/templates/print.css", "h1 { font-size: 18pt;", "h1 { font-size: 24pt;")
+    deadline = time.monotonic() + WAIT
+    while urllib.request.urlopen(preview.url(pdf), timeout=10).read() == before:
+        assert time.monotonic() < deadline, "the printable checklist never changed: " + preview.output()[-2000:]
+        time.sleep(0.5)
+    assert "stop 'mkdocs serve'" not in preview.output()
+
+    # Python code is loaded once: the preview says so, and which file changed.
+    edit(hooks / "pages.py", "\"\"\"", "\"\"\"Changed while the preview runs. ")
+    deadline = time.monotonic() + WAIT
+    while "stop 'mkdocs serve' with Ctrl+C and start it again" not in preview.output():
+        assert time.monotonic() < deadline, preview.output()[-2000:]
+        time.sleep(0.3)
+    assert "(hooks/nextsteps/pages.py)" in preview.output()
+
+
+def test_a_brand_preview_follows_the_settings_it_inherits_and_shows_its_own_errors(brand_preview, page):
+    project = brand_preview.project
+    brand = project / "brands/example.yml"
+    page.goto(brand_preview.url("next-steps/"))
+    assert "Example Recruitment" in page.inner_text("footer")
+    edit(project / "mkdocs.yml", "copyright: Free to use and share.", "copyright: Free to share with anyone.")
+    wait_for_text(page, "Free to share with anyone.", "footer")
+
+    edit(brand, "site_name: Next steps with Example Recruitment", 'site_name: "Next steps with Example Recruitment')
+    wait_for_text(page, "problem to fix", "title")
+    [shown] = problems_shown(page)
+    assert (shown["file"], shown["line"]) == ("brands/example.yml", str(line_of(brand, "site_name:")))
+    # The error page's stylesheet loads under the brand's path.
+    assert page.eval_on_selector("h1", "h => getComputedStyle(h).borderLeftStyle") == "solid"
+    assert a11y.violations(page) == []
+    edit(brand, 'site_name: "Next steps with Example Recruitment', "site_name: Next steps with Example Recruitment")
+    wait_for_text(page, "Example Recruitment", "footer")

@@ -126,6 +126,26 @@ def test_a_missing_field_is_named(tmp_path):
         load_support(tmp_path)
 
 
+def test_problems_in_the_real_file_name_their_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    data = project / DATA_FILE
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("    topic: wellbeing", "    topic: feelings", 1), encoding="utf-8")
+    line = next(i for i, row in enumerate(data.read_text(encoding="utf-8").splitlines(), start=1) if row == "    topic: feelings")
+    with pytest.raises(ContentError) as caught:
+        load_support(project)
+    [problem] = caught.value.problems
+    assert (problem.field, problem.line) == ("organisations[0] (samaritans).topic", line)
+
+    # An unclosed quote is found where it opens, not where YAML stumbles.
+    data.write_text(text.replace('phone: "116 123"', 'phone: "116 123', 1), encoding="utf-8")
+    opened = next(i for i, row in enumerate(text.splitlines(), start=1) if 'phone: "116 123"' in row)
+    with pytest.raises(ContentError) as caught:
+        load_support(project)
+    [problem] = caught.value.problems
+    assert problem.line == opened and "quotation mark" in problem.message, problem
+
+
 def test_an_entry_not_reviewed_for_a_year_warns_by_the_build_date():
     day = max(o.reviewed for o in SUPPORT.organisations)
     assert stale_warnings(SUPPORT, day) == []

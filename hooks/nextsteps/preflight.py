@@ -27,6 +27,8 @@ PDF_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0"
 # Addresses reserved for examples (RFC 2606): never a real site.
 PLACEHOLDER_DOMAINS = ("example.org", "example.com", "example.net")
 LOCAL_BUILD_VARIABLE = "NEXTSTEPS_LOCAL"
+# What a build without a site_url prints: the address `mkdocs serve` uses by default.
+LOCAL_SITE_URL = "http://127.0.0.1:8000/"
 
 
 def _loadable(names: tuple[str, ...], short: str) -> bool:
@@ -73,11 +75,24 @@ def local_build() -> bool:
 
 
 def site_url_warning(site_url: str | None, config_file: str) -> str | None:
-    """A warning for a placeholder site_url, which would go into QR codes, feeds and embed snippets."""
-    if not placeholder_site_url(site_url) or local_build():
+    """A warning for a missing or placeholder site_url, which would go into QR codes, feeds and embed snippets."""
+    if local_build():
+        return None
+    if not site_url:
+        return (
+            f"{config_file}: field 'site_url': not set, so the QR codes, the JSON feeds and the embed snippets "
+            f"would print {LOCAL_SITE_URL}. Set the address you publish at, "
+            f"or set {LOCAL_BUILD_VARIABLE}=1 for a build that is not for publishing."
+        )
+    if not placeholder_site_url(site_url):
         return None
     return (
         f"{config_file}: field 'site_url': '{site_url}' is an example address, and it would be printed in the QR codes, "
         f"the JSON feeds and the embed snippets. Set the address you publish at, "
         f"or set {LOCAL_BUILD_VARIABLE}=1 for a build that is not for publishing."
     )
+
+
+def site_url_or_local(site_url: str | None) -> str:
+    """The address to build with: a build without one uses the preview's local address."""
+    return site_url or LOCAL_SITE_URL

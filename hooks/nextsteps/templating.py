@@ -51,3 +51,14 @@ def _environment(folder: Path) -> jinja2.Environment:
 def render(folder: Path, name: str, **values: Any) -> str:
     """Render ``name`` from ``folder`` (a module's own template folder)."""
     return _environment(folder).get_template(name).render(**values)
+
+
+def read_text(path: Path) -> str:
+    """A template folder's stylesheet or other file, read again only when it
+    changes: ``mkdocs serve`` keeps this process between rebuilds."""
+    return _read_text(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _read_text(path: Path, mtime_ns: int) -> str:
+    return path.read_text(encoding="utf-8")

@@ -47,4 +47,4 @@ def checklist_json(content: Content, site_url: str) -> str:
 def check_site_url(site_url: str | None, config_file: str) -> None:
     """The JSON feed and the QR codes print full addresses, so they need the site's."""
     if not site_url or "://" not in site_url:
-        raise ContentError([Problem(config_file, "site_url", "set the full address the site is published at, such as 'https://example.org/'. The checklist's QR codes and JSON feed print it")])
+        raise ContentError([Problem(config_file, "site_url", "set the full address the site is published at, starting with https://. The checklist's QR codes and JSON feed print it")])

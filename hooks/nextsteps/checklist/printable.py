@@ -21,7 +21,7 @@ from ..content.schema import Stage
 from ..guide import lower_first
 from ..pdf import font_face_css, pdf_job, render_now
 from ..render_pool import RenderJob
-from ..templating import render as render_template
+from ..templating import read_text, render as render_template
 from .api import absolute
 from .render import groups
 
@@ -85,9 +85,8 @@ def render_with_qr(html: str, url: str) -> bytes:
     return render_now(html.replace(QR_SLOT, str(escape(qr_data_uri(url))), 1))
 
 
-@cache
 def _print_css() -> str:
-    return PRINT_CSS.read_text(encoding="utf-8")
+    return read_text(PRINT_CSS)
 
 
 @cache

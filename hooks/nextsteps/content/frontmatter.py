@@ -34,8 +34,8 @@ def split(text: str, file: str) -> tuple[dict[str, Any], str]:
     try:
         data = yaml.load(raw, Loader=_Loader) or {}
     except yaml.YAMLError as exc:
-        reason = _plain_reason(exc)
-        raise FrontMatterError(Problem(file, "", f"the front matter is not valid YAML: {reason}", _error_line(exc))) from None
+        reason = yaml_error_reason(exc, raw)
+        raise FrontMatterError(Problem(file, "", f"the front matter is not valid YAML: {reason}", yaml_error_line(exc, _FIRST_LINE, raw))) from None
     if not isinstance(data, dict):
         raise FrontMatterError(Problem(file, "", "the front matter must be a set of 'field: value' lines"))
     return data, "".join(lines[end + 1 :])
@@ -45,24 +45,58 @@ def split(text: str, file: str) -> tuple[dict[str, Any], str]:
 _FIRST_LINE = 2
 
 
-def _error_line(exc: yaml.YAMLError) -> int | None:
-    """The file line an editor should look at.
+def yaml_error_line(exc: yaml.YAMLError, first_line: int = 1, text: str | None = None) -> int | None:
+    """The file line an editor should look at, for YAML ``text`` that starts
+    on ``first_line`` of its file.
 
-    For an unclosed quote or bracket, YAML only notices at the end of the
-    front matter, so the line where the quote or bracket opened is the useful one.
+    For an unclosed quote or bracket, YAML only notices later, often at the
+    end of the document, so the line where the quote or bracket opened is
+    the useful one.
     """
+    runaway = _runaway_quote(exc, text)
+    if runaway is not None:
+        return runaway.start_mark.line + first_line
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "context_mark", None) if ("quoted" in context or "flow" in context) else None
     mark = mark or getattr(exc, "problem_mark", None)
-    return mark.line + _FIRST_LINE if mark is not None else None
+    return mark.line + first_line if mark is not None else None
 
 
-def _plain_reason(exc: yaml.YAMLError) -> str:
+def yaml_error_reason(exc: yaml.YAMLError, text: str | None = None) -> str:
+    """What is wrong, in plain words where YAML's own are cryptic."""
+    runaway = _runaway_quote(exc, text)
+    if runaway is not None:
+        lines = runaway.end_mark.line - runaway.start_mark.line + 1
+        return f"a quotation mark on this line is probably never closed: the quoted text runs over {lines} lines"
     context = getattr(exc, "context", None) or ""
     for opened, words in (("quoted", "a quotation mark on this line is never closed"), ("flow sequence", "a '[' on this line is never closed with ']'"), ("flow mapping", "a '{' on this line is never closed with '}'")):
         if opened in context:
             return words
     return getattr(exc, "problem", None) or str(exc)
+
+
+def _runaway_quote(exc: yaml.YAMLError, text: str | None):
+    """A quoted value that runs over several lines just before the error.
+
+    An unclosed quote swallows the lines after it up to the next quotation
+    mark, and YAML then stumbles over what follows, far below the mistake.
+    Returns the scalar token, or None.
+    """
+    problem = getattr(exc, "problem_mark", None)
+    if text is None or problem is None or not isinstance(exc, yaml.parser.ParserError):
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    if last is None or last.style not in ('"', "'") or last.end_mark.line == last.start_mark.line:
+        return None
+    return last
 
 
 def field_line(text: str, field: str) -> int | None:

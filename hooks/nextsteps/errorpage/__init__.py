@@ -4,13 +4,24 @@ An editor looks at the browser, not the terminal. While ``mkdocs serve`` is
 running, a content error does not stop the server: every page of the
 preview becomes this list of problems, and the next good build replaces it
 with the site. ``mkdocs build`` still stops and keeps the old output.
+
+A rebuild can also fail before the content is read, such as when the site's
+settings file is not valid YAML or a theme template has a typo. Then
+``write_over`` puts the same page over every page of the last good preview.
 """
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
+import jinja2
+import yaml
+
 from ..content import Problem
+from ..content.frontmatter import yaml_error_line, yaml_error_reason
 from ..templating import render
 
 HERE = Path(__file__).parent
@@ -30,3 +41,63 @@ def page(problems: list[Problem], root: str, *, missing: bool = False) -> str:
 def assets() -> dict[str, str]:
     """The error page's stylesheet and script: site path -> text."""
     return {STYLESHEET: (HERE / "error.css").read_text(encoding="utf-8"), SCRIPT: (HERE / "error.js").read_text(encoding="utf-8")}
+
+
+def _causes(error: BaseException) -> Iterable[BaseException]:
+    seen: set[int] = set()
+    while error is not None and id(error) not in seen:
+        seen.add(id(error))
+        yield error
+        error = error.__cause__ or error.__context__
+
+
+def _shown(path: str | None, project: Path) -> str:
+    """A file as the editor knows it: relative to the project folder."""
+    if not path or path.startswith("<"):
+        return path or ""
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), project.resolve())).as_posix()
+    except ValueError:  # another drive
+        return str(path)
+
+
+def problems_from_error(error: BaseException, logged: list[str], project: Path) -> list[Problem]:
+    """The problems behind a failed rebuild: a YAML or template mistake with
+    its file and line, or else the error messages the build logged."""
+    for cause in _causes(error):
+        if isinstance(cause, yaml.YAMLError):
+            name = getattr(getattr(cause, "problem_mark", None), "name", None)
+            source = Path(name) if name else None
+            text = source.read_text(encoding="utf-8", errors="replace") if source and source.is_file() else None
+            return [Problem(_shown(name, project), "", f"the file is not valid YAML: {yaml_error_reason(cause, text)}", yaml_error_line(cause, 1, text))]
+        if isinstance(cause, jinja2.TemplateSyntaxError):
+            return [Problem(_shown(cause.filename, project) or (cause.name or ""), "", f"the template has a mistake: {cause.message}", cause.lineno)]
+    messages = list(dict.fromkeys(m.strip() for m in logged if m.strip()))
+    if not messages:
+        messages = [str(error) or type(error).__name__]
+    return [_parsed(message) for message in messages]
+
+
+# How the build words a problem: "mkdocs.yml: field 'x': what is wrong (line 3)".
+_WORDED = re.compile(r"^(?P<file>[^\s:]+\.(?:md|ya?ml)): (?:field '(?P<field>[^']*)': )?(?P<message>.+?)(?: \(line (?P<line>\d+)\))?$", re.S)
+
+
+def _parsed(message: str) -> Problem:
+    found = _WORDED.match(message)
+    if not found:
+        return Problem("", "", message)
+    line = found.group("line")
+    return Problem(found.group("file"), found.group("field") or "", found.group("message"), int(line) if line else None)
+
+
+def write_over(site: Path, problems: list[Problem], root: str) -> None:
+    """Put the error page over every page of a built preview, and its assets beside them."""
+    for path, text in assets().items():
+        target = site / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    pages = list(site.rglob("*.html")) if site.is_dir() else []
+    if not (site / "index.html").exists():
+        pages.append(site / "index.html")
+    for html in pages:
+        html.write_text(page(problems, root, missing=html == site / "404.html"), encoding="utf-8")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -13,15 +12,14 @@ from ..pdf import pdf_job as html_pdf_job
 from ..render_pool import RenderJob
 from .api import absolute
 from .render import Part, render_parts
-from ..templating import render as render_template
+from ..templating import read_text, render as render_template
 from .widget import HERE, labels
 
 HOW = {"email": "type it into an email", "letter": "copy it out neatly or type it up", "linkedin": "type it into LinkedIn"}
 
 
-@cache
 def _css() -> str:
-    return (Path(__file__).parent / "printable.css").read_text(encoding="utf-8")
+    return read_text(Path(__file__).parent / "printable.css")
 
 
 def gap(label: str) -> Markup:

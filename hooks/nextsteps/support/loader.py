@@ -11,6 +11,7 @@ import yaml
 from pydantic import ValidationError
 
 from ..content.errors import ContentError, Problem
+from ..content.frontmatter import yaml_error_line, yaml_error_reason, yaml_line
 from .model import Organisation
 
 # Relative to the project folder (the folder that holds docs/).
@@ -31,12 +32,11 @@ def read_file(path: Path, shown: str) -> list[Organisation]:
     """One support file, or ContentError naming the file, the entry and the field."""
     if not path.is_file():
         raise ContentError([Problem(shown, "", "the support file does not exist")])
+    text = path.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 1})" if mark is not None else ""
-        raise ContentError([Problem(shown, "", f"the file is not valid YAML{where}")]) from None
+        raise ContentError([Problem(shown, "", f"the file is not valid YAML: {yaml_error_reason(exc, text)}", yaml_error_line(exc, text=text))]) from None
     entries = data.get("organisations") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise ContentError([Problem(shown, "organisations", "must be a list with at least one organisation")])
@@ -46,12 +46,12 @@ def read_file(path: Path, shown: str) -> list[Organisation]:
         name = entry.get("id") if isinstance(entry, dict) else None
         label = f"organisations[{i}]" + (f" ({name})" if isinstance(name, str) and name else "")
         if not isinstance(entry, dict):
-            problems.append(Problem(shown, label, "must be a set of 'field: value' lines"))
+            problems.append(Problem(shown, label, "must be a set of 'field: value' lines", yaml_line(text, f"organisations[{i}]")))
             continue
         try:
             found.append(Organisation.model_validate(entry))
         except ValidationError as exc:
-            problems += [_problem(shown, label, err) for err in exc.errors()]
+            problems += [_problem(shown, label, err).at_line(yaml_line(text, _path(i, err))) for err in exc.errors()]
     seen: dict[str, int] = {}
     for i, org in enumerate(found):
         if org.id in seen:
@@ -60,6 +60,12 @@ def read_file(path: Path, shown: str) -> list[Organisation]:
     if problems:
         raise ContentError(problems)
     return found
+
+
+def _path(i: int, err: dict[str, Any]) -> str:
+    """The entry's field as a path into the file, for its line: 'organisations[3].topic'."""
+    loc = ".".join(str(p) for p in err["loc"])
+    return f"organisations[{i}]" + (f".{loc}" if loc else "")
 
 
 def _problem(shown: str, label: str, err: dict[str, Any]) -> Problem:
