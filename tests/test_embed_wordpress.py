@@ -217,7 +217,11 @@ def assert_nothing_cut_off(page, key: str) -> None:
         # and says how to see the rest.
         assert abs(outer - CAP) <= 2, f"{key}: frame {outer}px for {inner}px of content"
         more = content.locator(".ns-embed__more")
-        assert more.is_visible() and "open the full page" in more.inner_text()
+        assert more.is_visible() and "too small" in more.inner_text()
+        # One note at most, and it links to the full page.
+        notes = content.locator(".ns-embed__note")
+        assert notes.count() == 1, notes.all_inner_texts()
+        assert notes.locator("a").inner_text().lower() == "open the full page"
         content.locator(".ns-embed__footer").scroll_into_view_if_needed()
         box = content.evaluate("document.querySelector('.ns-embed__footer').getBoundingClientRect().bottom")
         assert box <= content.evaluate("window.innerHeight") + 1, f"{key}: the end cannot be reached"

@@ -168,16 +168,10 @@
     });
   }
 
-  var more = null;
   if (mode === "wordpress") {
     root.classList.add("ns-embed--capped");
     linksThroughWordPress();
     compactChecklist();
-    var full = fullPageLink();
-    if (full) {
-      more = note("ns-embed__more", ["This box is too small for all of it. Scroll inside the box, or ", linkTo(full.href, "open the full page"), "."]);
-      more.hidden = true;
-    }
   }
 
   /* One plain note when the frame blocks what the reader would expect. */
@@ -187,13 +181,30 @@
     if (!storage && kind === "letter") says.push("What you type is not saved in this box. It goes when you leave the page.");
     if (sandboxed && kind === "letter") says.push("Here you can fill in your letter and copy it. To print it, save it or open it in your email app, use the full page.");
     var full = fullPageLink();
-    if (!says.length || !full) return;
+    if (!says.length || !full) return null;
     var parts = [says.join(" ") + " "];
     if (mode === "wordpress" || !sandboxed) parts.push(linkTo(full.href, "Open the full page"), ".");
     else parts.push("The full page is at " + full.href + "."); // no link can leave this sandbox
-    note("ns-embed__limits", parts).setAttribute("data-ns-limits", "");
+    var box = note("ns-embed__limits", parts);
+    box.setAttribute("data-ns-limits", "");
+    return box;
   }
-  if (parentWindow) limitsNote();
+  var limits = parentWindow ? limitsNote() : null;
+
+  // WordPress stops a frame at 1000 pixels, so a taller page scrolls inside
+  // it. A line says so, in the note above when there is one: one note only.
+  var more = null;
+  if (mode === "wordpress" && fullPageLink()) {
+    if (limits) {
+      more = document.createElement("span");
+      more.className = "ns-embed__more";
+      more.textContent = "This box is too small for all of it, so scroll inside it.";
+      limits.append(more);
+    } else {
+      more = note("ns-embed__more", ["This box is too small for all of it. Scroll inside the box, or ", linkTo(fullPageLink().href, "open the full page"), "."]);
+    }
+    more.hidden = true;
+  }
 
   /* In a frame our loader did not make, a sandbox may refuse new tabs
      without a word (no allow-popups), and no page can read its sandbox.
