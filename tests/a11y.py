@@ -9,8 +9,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-pract
 _axe = Axe()
 
 
-def violations(page, context: str | None = None) -> list[dict]:
+def violations(page, context: str | None = None, *, preload: bool = True) -> list[dict]:
+    """``preload=False`` for a sandboxed frame: its opaque origin may not fetch
+    the stylesheets again, and axe would log the refused requests as errors."""
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    if not preload:
+        options["preload"] = False
     result = _axe.run(page, context=context, options=options)
     return result.response["violations"]
 

@@ -13,6 +13,7 @@ import pytest
 
 from nextsteps.content import load_content, page_url
 from nextsteps.embed import KINDS, iframe_snippet, loader_snippet, widgets
+from nextsteps.embed.outputs import csp_examples
 from support import ROOT
 
 CONTENT = load_content(ROOT / "docs")
@@ -190,6 +191,16 @@ def test_recruiters_page_offers_every_snippet_options_and_a_preview(site):
     page = parse(site, "embed/")
     assert "../embed.js" in page.scripts
     assert '<div data-nextsteps-embed="guide"><a href="../">' in html
+
+
+def test_recruiters_page_shows_the_host_policies_with_this_site_address(site):
+    """A nonce with 'strict-dynamic', and an allowlist; test_embed_hosting.py runs both in Chromium."""
+    html = unescape((site / "embed/index.html").read_text(encoding="utf-8"))
+    examples = csp_examples(SITE_URL)
+    assert "'strict-dynamic'" in examples["nonce"] and "style-src 'self'" in examples["nonce"]
+    assert f"frame-src {SITE_URL.rstrip('/')}" in examples["allowlist"]
+    for name, example in examples.items():
+        assert f"<code>{example}</code>" in html, name
 
 
 def test_recruiter_material_is_linked_from_the_footer_not_the_navigation(site):

@@ -111,6 +111,7 @@ def host(tmp_path_factory, server, foreign) -> Iterator[Server]:
                     ("bad-kind", 'data-nextsteps-embed="javascript:alert(1)"'),
                     ("bad-letter", 'data-nextsteps-embed="letter" data-letter="../checklist"'),
                     ("no-letter", 'data-nextsteps-embed="letter"'),
+                    ("empty-stage", 'data-nextsteps-embed="checklist" data-stage=""'),
                 ]
             ]
         )
@@ -307,7 +308,7 @@ def test_only_allowlisted_options_reach_the_widget(watched, server, host):
     assert page.locator("#dark-light-accent iframe").is_visible()
 
     # A wrong setting shows a note instead of a silent fallback.
-    for box, setting in (("dark-accent", "data-stage"), ("bad-kind", "data-nextsteps-embed"), ("bad-letter", "data-letter"), ("no-letter", "data-letter")):
+    for box, setting in (("dark-accent", "data-stage"), ("empty-stage", "data-stage"), ("bad-kind", "data-nextsteps-embed"), ("bad-letter", "data-letter"), ("no-letter", "data-letter")):
         assert page.locator(f"#{box} iframe").count() == 0
         assert page.locator(f"#{box} > div").get_attribute("data-nextsteps-state") == "invalid"
         notice = page.locator(f"#{box} .nextsteps-notice")

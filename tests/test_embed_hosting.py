@@ -12,6 +12,7 @@ Host pages are served on ``localhost``, the site on ``127.0.0.1``: two origins.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ import pytest
 import gates
 from nextsteps.content import load_content
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
+from nextsteps.embed.outputs import csp_examples
 from nextsteps.hosting import SITE_POLICY
 from support import Server, build, nginx
 
@@ -95,19 +97,44 @@ def every_widget_frames(context, site_origin: str, tmp_path: Path) -> None:
 
 
 def not_found_works(context, site_origin: str) -> None:
+    """A missing page under the path gets the site's own 404 page, styled, with links that work."""
     page = watch(context)
+    statuses: dict[str, int] = {}
+    page.on("response", lambda r: statuses.__setitem__(r.url, r.status))
     response = page.goto(f"{site_origin}{SUB}no-such-page/")
+    page.wait_for_load_state("load")
     assert response.status == 404
-    assert "Page not found" in page.content() or "not found" in page.title().lower()
-    failed = [u for u in page.requests if u.startswith(site_origin) and "no-such-page" not in u]
-    for url in failed:
-        assert url.startswith(site_origin + SUB), f"the 404 page asks for {url}, outside the site"
-    assert page.evaluate("getComputedStyle(document.body).fontFamily") != "", "its stylesheet loads"
+    assert page.locator("h1").inner_text() == "Page not found"
+    loaded = {url: status for url, status in statuses.items() if "no-such-page" not in url}
+    assert any(url.endswith(".css") for url in loaded) and any(url.endswith(".js") for url in loaded), loaded
+    for url, status in loaded.items():
+        assert url.startswith(site_origin + SUB) and status == 200, f"the 404 page asks for {url}: {status}"
+    # The theme's stylesheet applies: Material's header sticks to the top.
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    page.locator("main a", has_text="go to the start of the guide").click()
+    page.wait_for_url(f"{site_origin}{SUB}")
     assert not page.csp, page.csp
 
 
 def test_sub_path_site_has_no_broken_link(sub_site):
     assert not gates.broken_links(sub_site, SUB)
+
+
+def test_sub_path_site_gives_every_address_with_its_path(sub_site):
+    """Canonical links, the sitemap, the feeds, oEmbed and the snippets all name site_url's path."""
+    host = SUB_URL[: SUB_URL.index(SUB) + 1]
+    brand_url = host  # the recruiter's own website: outside the guide, on purpose
+    found, outside = 0, []
+    for path in sorted(sub_site.rglob("*")):
+        if path.suffix not in {".html", ".json", ".xml", ".txt", ".js", ".css", ".example"}:
+            continue
+        for url in re.findall(re.escape(host) + r"[^\s\"'<>)\\]*", path.read_text(encoding="utf-8")):
+            found += 1
+            if url != brand_url and not url.startswith(SUB_URL):
+                outside.append(f"{path.relative_to(sub_site)}: {url}")
+    assert found > 100 and not outside, outside[:20]
+    assert f'"checklist": "{SUB_URL}checklist/interview/"' in (sub_site / "api/checklist.json").read_text(encoding="utf-8")
+    assert f"<loc>{SUB_URL}</loc>" in (sub_site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_sub_path_site_with_headers_file(sub_site, context, tmp_path):
@@ -163,11 +190,20 @@ def hosts(tmp_path_factory, server, refusing) -> Iterator[Server]:
         '<form name="querySelectorAll"></form>\n' + loader(guide, "guide-box"),
         "strict.html": loader(checklist, "checklist-box").replace("<script async", f'<script nonce="{NONCE}" async')
         + f'\n<div id="plain-box">{iframe_snippet(guide, SITE_URL).replace(SITE_URL, server.origin + "/")}</div>',
+        "allowlist.html": loader(checklist, "checklist-box")
+        + f'\n<div id="plain-box">{iframe_snippet(guide, SITE_URL).replace(SITE_URL, server.origin + "/")}</div>',
     }
     for name, body in pages.items():
         (folder / name).write_text(page_html(body), encoding="utf-8")
-    strict = f"default-src 'self'; img-src data:; script-src 'nonce-{NONCE}' 'strict-dynamic'; style-src 'self'; frame-src {server.origin}"
-    (folder / "_headers").write_text(f"/strict.html\n  Content-Security-Policy: {strict}\n", encoding="utf-8")
+    # The policies /embed/ and the README tell hosts to send, for this test's
+    # site address, under a default-src that blocks everything else.
+    documented = csp_examples(server.origin + "/")
+    assert documented["nonce_tag"].startswith(f'<script async src="{server.origin}/embed.js" nonce="RANDOM"')
+    policy = {name: "default-src 'self'; img-src data:; " + documented[name].split(": ", 1)[1].replace("RANDOM", NONCE) for name in ("nonce", "allowlist")}
+    (folder / "_headers").write_text(
+        f"/strict.html\n  Content-Security-Policy: {policy['nonce']}\n/allowlist.html\n  Content-Security-Policy: {policy['allowlist']}\n",
+        encoding="utf-8",
+    )
     with Server(folder, host="localhost") as srv:
         yield srv
 
@@ -207,14 +243,17 @@ def test_clobbered_globals_do_not_mislead_the_loader(context, hosts, server):
     assert not strays(page, server.origin, hosts.origin)
 
 
-def test_strict_host_policy_with_nonce_and_strict_dynamic(context, hosts, server):
+@pytest.mark.parametrize("host_page", ["strict.html", "allowlist.html"])
+def test_strict_host_policy_with_nonce_and_strict_dynamic(context, hosts, server, host_page):
+    """The documented host policies, a nonce with 'strict-dynamic' and an allowlist, both with style-src 'self'."""
     page = watch(context)
-    page.goto(hosts.url("strict.html"))
+    page.goto(hosts.url(host_page))
     page.wait_for_function("document.querySelector('#checklist-box [data-nextsteps-embed]').dataset.nextstepsState === 'ready'")
     frame = page.locator("#checklist-box iframe")
     assert frame.evaluate("e => getComputedStyle(e).borderTopWidth") == "0px"
     plain = page.locator("#plain-box iframe")
-    plain.element_handle().content_frame().wait_for_load_state()
+    plain.scroll_into_view_if_needed()  # a lazy frame out of sight never loads
+    plain.element_handle().content_frame().locator("h1").wait_for()
     # The plain frame has no border without any style attribute.
     assert plain.evaluate("e => getComputedStyle(e).borderTopWidth") == "0px"
     assert not page.csp, page.csp

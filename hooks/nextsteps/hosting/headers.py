@@ -104,6 +104,7 @@ def headers_file(site_dir: Path, site_url: str | None = None) -> str:
     ]
     if base != "/":
         lines.append(f"# The site lives under {base}: publish this file at the root of the host, above that folder.")
+        lines.append("# Copy 404.html there too: Netlify and Cloudflare Pages look for it at the root.")
     lines += [f"{base}*", *(f"  {name}: {value}" for name, value in SHARED_HEADERS)]
     for pattern in _patterns(site_dir, base):
         path = pattern.rstrip("*")

@@ -16,7 +16,9 @@
  * widget's own script hides the buttons that would silently fail, and one
  * plain note tells the reader what is lost and where the full page is.
  *
- * It listens to no messages, so a page framing it cannot drive it.
+ * It listens to one message only: WordPress's {message: "ready", secret},
+ * sent when its listener starts after the frame has loaded. The answer is
+ * the height again; nothing else can be asked of the widget.
  */
 (function () {
   "use strict";
@@ -133,6 +135,7 @@
 
   // Links leave the frame through WordPress, in the same tab: no new-tab words.
   function linksThroughWordPress() {
+    document.querySelectorAll("[data-ns-new-tab]").forEach(function (words) { words.remove(); });
     document.querySelectorAll("a[target='_blank']").forEach(function (link) {
       link.removeAttribute("target");
       link.querySelectorAll(".ns-vh, .ns-checklist__hint").forEach(function (hint) {
@@ -165,16 +168,10 @@
     });
   }
 
-  var more = null;
   if (mode === "wordpress") {
     root.classList.add("ns-embed--capped");
     linksThroughWordPress();
     compactChecklist();
-    var full = fullPageLink();
-    if (full) {
-      more = note("ns-embed__more", ["This box is too small for all of it. Scroll inside the box, or ", linkTo(full.href, "open the full page"), "."]);
-      more.hidden = true;
-    }
   }
 
   /* One plain note when the frame blocks what the reader would expect. */
@@ -184,13 +181,55 @@
     if (!storage && kind === "letter") says.push("What you type is not saved in this box. It goes when you leave the page.");
     if (sandboxed && kind === "letter") says.push("Here you can fill in your letter and copy it. To print it, save it or open it in your email app, use the full page.");
     var full = fullPageLink();
-    if (!says.length || !full) return;
+    if (!says.length || !full) return null;
     var parts = [says.join(" ") + " "];
     if (mode === "wordpress" || !sandboxed) parts.push(linkTo(full.href, "Open the full page"), ".");
     else parts.push("The full page is at " + full.href + "."); // no link can leave this sandbox
-    note("ns-embed__limits", parts).setAttribute("data-ns-limits", "");
+    var box = note("ns-embed__limits", parts);
+    box.setAttribute("data-ns-limits", "");
+    return box;
   }
-  if (parentWindow) limitsNote();
+  var limits = parentWindow ? limitsNote() : null;
+
+  // WordPress stops a frame at 1000 pixels, so a taller page scrolls inside
+  // it. A line says so, in the note above when there is one: one note only.
+  var more = null;
+  if (mode === "wordpress" && fullPageLink()) {
+    if (limits) {
+      more = document.createElement("span");
+      more.className = "ns-embed__more";
+      more.textContent = "This box is too small for all of it, so scroll inside it.";
+      limits.append(more);
+    } else {
+      more = note("ns-embed__more", ["This box is too small for all of it. Scroll inside the box, or ", linkTo(fullPageLink().href, "open the full page"), "."]);
+    }
+    more.hidden = true;
+  }
+
+  /* In a frame our loader did not make, a sandbox may refuse new tabs
+     without a word (no allow-popups), and no page can read its sandbox.
+     So open the tab from script: if the browser refuses, say so beside the
+     link and give the address to copy. */
+  function sayLinkBlocked(link) {
+    var next = link.nextElementSibling;
+    if (next && next.hasAttribute("data-ns-link-blocked")) return;
+    var words = document.createElement("span");
+    words.className = "ns-embed__blocked";
+    words.setAttribute("data-ns-link-blocked", "");
+    words.setAttribute("role", "status");
+    words.textContent = "This box cannot open links. The page is at " + link.href;
+    link.after(words);
+  }
+
+  if (mode === "frame") {
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[target='_blank'][href]");
+      if (!link || event.defaultPrevented || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      // The new tab shows this site's own page, so it may keep its opener.
+      if (!window.open(link.href, "_blank")) sayLinkBlocked(link);
+    });
+  }
 
   /* ----------------------------------------------------------- height */
 
@@ -226,6 +265,18 @@
   });
 
   post({ type: "ready", widget: kind, title: document.title });
+
+  // WordPress's listener may start after this frame has loaded (its script
+  // is often at the end of the page). It then says "ready", and the height
+  // has to be sent again, or the frame keeps the oEmbed height.
+  if (mode === "wordpress") {
+    window.addEventListener("message", function (event) {
+      var d = event.data;
+      if (event.source !== parentWindow || !d || d.message !== "ready" || d.secret !== secret) return;
+      lastHeight = 0;
+      measure();
+    });
+  }
 
   if (window.ResizeObserver) {
     new ResizeObserver(measure).observe(root);

@@ -1,5 +1,5 @@
-/* Next Steps embed loader (README: "Embedding on your website"). Markup can
- * shadow document.* by name, so those come from Document.prototype. */
+/* Next Steps embed loader (README: "Embedding on your website").
+ * Markup can shadow document.* by name: use Document.prototype. */
 (function () {
   "use strict";
   var D = Document.prototype, doc = document, frames = [];
@@ -26,11 +26,11 @@
   function mount(el) {
     if (el.hasAttribute("data-nextsteps-state")) return;
     var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
-    var bad = !HEIGHTS.hasOwnProperty(kind) ? "nextsteps-embed" : kind == "checklist" && stage && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
+    var bad = !HEIGHTS.hasOwnProperty(kind) ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
     if (bad) return say(el, "Unknown data-" + bad + ". The link opens the guide instead.", "invalid");
     var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
     if (/^https?:$/.test(location.protocol)) hash.set("host", location.origin);
-    // The widget checks the colour, and refuses one with under 3:1 contrast on white.
+    // The widget refuses a colour with under 3:1 contrast on white.
     if (accent) hash.set("accent", accent.slice(0, 20));
     if (hide !== null && hide !== "false") hash.set("title", "hide");
     frame.title = el.textContent.trim().slice(0, 200) || "Next Steps";
@@ -46,14 +46,13 @@
     state(el, "loading");
     var entry = { el: el, frame: frame, kind: kind, box: box };
     frames.push(entry);
-    // Timed from load or first sight, as lazy frames wait.
-    function wait() { entry.timer = entry.timer || setTimeout(fail, 10000, entry); }
-    on(frame, "load", wait);
-    new IntersectionObserver(function (e) { if (e[0].isIntersecting) wait(); }).observe(frame);
+    // A widget reports before its load ends. Lazy frames wait for sight.
+    on(frame, "load", function () { setTimeout(fail, 3000, entry); });
+    new IntersectionObserver(function (e) { if (e[0].isIntersecting && !entry.seen) entry.seen = setTimeout(fail, 10000, entry); }).observe(frame);
   }
 
   function fail(entry) {
-    if (entry.ready) return;
+    if (entry.ready || !entry.frame.isConnected) return;
     entry.frame.remove();
     entry.box.hidden = false;
     say(entry.el, "This part of the guide could not be shown here. Use the link to open it.", "failed");

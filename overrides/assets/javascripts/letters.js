@@ -302,6 +302,11 @@
     return !(policy && typeof policy.allowsFeature === "function" && !policy.allowsFeature("clipboard-write"));
   }
 
+  // embed-frame.js marks a frame that our loader did not make as "frame".
+  function inUnknownFrame() {
+    return document.documentElement.getAttribute("data-ns-frame") === "frame";
+  }
+
   function hideBlockedActions(root) {
     [["download", "download"], ["print", "print"], ["email", "email"], ["storage", "remember-box"]].forEach(function (pair) {
       var node = root.querySelector("[data-ns='" + pair[1] + "']");
@@ -476,7 +481,25 @@
       link.click();
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-      say("Your letter was saved as " + data.id + ".txt in your downloads.");
+      // In a frame on someone else's website (not our loader's) a sandbox may
+      // stop the download without a word, so do not claim it worked.
+      say(inUnknownFrame()
+        ? "Your browser should now save your letter as " + data.id + ".txt. If it is not in your downloads, use Copy instead."
+        : "Your letter was saved as " + data.id + ".txt in your downloads.");
+    }
+
+    // A sandbox ignores print() without a word. The print dialog always
+    // fires 'beforeprint', so its absence means nothing was printed.
+    function printLetter() {
+      if (!inUnknownFrame()) return window.print();
+      var started = false;
+      function mark() { started = true; }
+      window.addEventListener("beforeprint", mark);
+      window.print();
+      window.setTimeout(function () {
+        window.removeEventListener("beforeprint", mark);
+        if (!started) say("This box cannot print. To print your letter, open the full page.");
+      }, 1000);
     }
 
     // Restore remembered details first, so the first preview shows them.
@@ -517,7 +540,7 @@
       guarded("Download anyway", download);
     });
     part("print").addEventListener("click", function () {
-      guarded("Print anyway", function () { window.print(); });
+      guarded("Print anyway", printLetter);
     });
     if (emailLink) {
       emailLink.addEventListener("click", function (event) {
