@@ -142,6 +142,18 @@ def test_stage_wording_shows_on_its_path_only(site):
     assert "one of the best few people" not in read(site, "stages/interview/its-not-personal")
 
 
+def test_a_path_shows_only_its_stages_parts_of_a_step(site):
+    """"What to send" gives one answer on each path, and every answer on the step's own page."""
+    answers = {"application": "After applying:", "interview": "After an interview:", "final": "At the final stage:"}
+    for stage, answer in answers.items():
+        text = article_text(read(site, f"stages/{stage}/reply-to-the-rejection"))
+        assert answer in text, stage
+        assert not [other for other in answers.values() if other != answer and other in text], stage
+    own = article_text(read(site, "steps/reply-to-the-rejection"))
+    assert all(answer in own for answer in answers.values())
+    assert "nextsteps:" not in read(site, "steps/reply-to-the-rejection")
+
+
 def article_text(html: str) -> str:
     article = html[html.index("<article") : html.index("</article>")]
     return " ".join(re.sub(r"<[^>]+>", " ", article).split())

@@ -47,7 +47,7 @@ def test_a_path_is_read_from_the_stage_page_in_order(docs):
     path = docs / "stages/application.md"
     text = path.read_text(encoding="utf-8")
     start, end = text.index("path:"), text.index("reviewed:")
-    path.write_text(text[:start] + "path: [keep-applying, its-not-personal, ask-for-feedback, learn-from-it, change-how-you-search, keep-learning]\n" + text[end:], encoding="utf-8")
+    path.write_text(text[:start] + "path: [keep-applying, its-not-personal, reply-to-the-rejection, ask-for-feedback, learn-from-it, change-how-you-search, keep-learning]\n" + text[end:], encoding="utf-8")
     content = load_content(docs)
     assert [s.slug for s in content.steps_for("application")][:2] == ["keep-applying", "its-not-personal"]
 
@@ -254,3 +254,40 @@ def test_stage_letters_must_exist(docs):
     edit(docs / "steps/ask-for-feedback.md", "    letters: [feedback-after-application, thank-you-for-feedback]", "    letters: [no-such-letter]")
     message = problems_for(docs)
     assert "docs/steps/ask-for-feedback.md: field 'for_stage.application.letters[0]': no letter template has the id 'no-such-letter'" in message
+
+
+# Parts of a step for some stages only (<!-- nextsteps:only ... -->) --------------
+
+def test_a_stage_only_part_for_an_unknown_stage_names_the_line(docs):
+    step = docs / "steps/keep-applying.md"
+    edit(step, "<!-- nextsteps:only application -->", "<!-- nextsteps:only aplication -->")
+    line = step.read_text(encoding="utf-8").splitlines().index("<!-- nextsteps:only aplication -->") + 1
+    message = problems_for(docs)
+    assert f"docs/steps/keep-applying.md: field 'body': unknown stage 'aplication' in 'nextsteps:only'. Stages: application, interview, final (line {line})" in message
+
+
+def test_a_stage_only_part_that_is_never_closed(docs):
+    edit(docs / "steps/keep-applying.md", "<!-- nextsteps:end -->\n\n<!-- nextsteps:only interview final -->", "\n<!-- nextsteps:only interview final -->")
+    message = problems_for(docs)
+    assert "starts before the one on line" in message and "Close it first with <!-- nextsteps:end -->" in message
+
+
+def test_a_stage_only_part_for_a_stage_the_step_is_not_on(docs):
+    # The thank-you note is on the interview and final paths, not the one after applying.
+    edit(docs / "steps/send-a-thank-you-note.md", "\n## ", "\n<!-- nextsteps:only application -->\nOnly for applicants.\n<!-- nextsteps:end -->\n\n## ")
+    message = problems_for(docs)
+    assert "docs/steps/send-a-thank-you-note.md: field 'body': this step is not on the 'application' path, so no reader would see this part. It is on: final, interview" in message
+
+
+def test_stage_only_markers_belong_in_step_pages(docs):
+    edit(docs / "privacy.md", "\n\n", "\n\n<!-- nextsteps:only interview -->\nText.\n<!-- nextsteps:end -->\n\n")
+    assert "docs/privacy.md: field 'body': nextsteps:only and nextsteps:end work in step pages only" in problems_for(docs)
+
+
+def test_stage_only_parts_keep_only_their_stage():
+    from nextsteps.content import stage_parts
+
+    body = "All.\n<!-- nextsteps:only interview final -->\nMet them.\n<!-- nextsteps:end -->\n<!-- nextsteps:only application -->\nPapers.\n<!-- nextsteps:end -->\nEnd.\n"
+    assert stage_parts.for_stage(body, "application") == "All.\nPapers.\nEnd.\n"
+    assert stage_parts.for_stage(body, "final") == "All.\nMet them.\nEnd.\n"
+    assert stage_parts.for_stage(body, None) == "All.\nMet them.\nPapers.\nEnd.\n"

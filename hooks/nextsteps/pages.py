@@ -16,7 +16,7 @@ from typing import Any
 from . import checklist, embed, guide, letters, recruiters, support
 from .addresses import rel
 from .brand import Brand
-from .content import Content, Letter, Page, StagePage, Step
+from .content import Content, Letter, Page, StagePage, Step, stage_parts
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
 # A page with this many sections or more keeps its table of contents.
@@ -44,7 +44,8 @@ def build_page(
     brand: Brand | None = None,
     support_list: support.SupportList | None = None,
 ) -> PageResult:
-    markdown = fill_placeholders(markdown, brand or Brand(), support_list)
+    # A step's own page shows the parts for every stage; their markers go.
+    markdown = fill_placeholders(stage_parts.for_stage(markdown, None), brand or Brand(), support_list)
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
     result.meta["next_link"] = _next_link(src_path)
     place = guide.places(content).get(src_path)

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import stage_parts
 from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, field_line, split
 from .letter_template import letter_problems
@@ -198,14 +199,32 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
     for group in (content.steps, content.stages.values(), content.pages.values()):
         for source in group:
             for name in PLACEHOLDER.findall(source.body):
-                if name not in PLACEHOLDERS:
-                    problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {', '.join(PLACEHOLDERS)}"))
+                if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES:
+                    known = ", ".join(PLACEHOLDERS + ("only <stages>", "end"))
+                    problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"))
+            if isinstance(source, Step):
+                on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
+                found = stage_parts.problems(source.body, on)
+            elif stage_parts.OPEN.search(source.body) or stage_parts.END.search(source.body):
+                found = [(None, "nextsteps:only and nextsteps:end work in step pages only")]
+            else:
+                found = []
+            for line, message in found:
+                problems.append(Problem(shown(source), "body", message, _body_line(docs_dir, source, line)))
 
     existing = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
         for source in group:
             problems += _broken_links(source, existing, shown(source))
     return problems
+
+
+def _body_line(docs_dir: Path, source: Source, line: int | None) -> int | None:
+    """A line of the body, counted in the whole file (front matter included)."""
+    if line is None:
+        return None
+    text = (docs_dir / source.path).read_text(encoding="utf-8")
+    return text[: len(text) - len(source.body)].count("\n") + line
 
 
 def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..addresses import page_url, rebase_links, rel, rel_url, stage_step_path
-from ..content import STAGES, Content, Step
+from ..content import STAGES, Content, Step, stage_parts
 from ..content.schema import Stage
 from ..outputs import Generated
 from ..templating import render as render_template
@@ -93,10 +93,14 @@ def places(content: Content) -> dict[str, PathPlace]:
 def generated_files(content: Content) -> list[Generated]:
     """One page per step on each path, under its stage's address.
 
-    Each holds the step's own text with its links moved to the new place; the
+    Each holds the step's own text, without the parts for other stages
+    (``content.stage_parts``), with its links moved to the new place; the
     build adds the stage's wording, the path and previous/next around it.
     """
-    return [Generated(path, rebase_links(place.step.body, place.step.path, path), in_nav=False) for path, place in places(content).items()]
+    return [
+        Generated(path, rebase_links(stage_parts.for_stage(place.step.body, place.stage), place.step.path, path), in_nav=False)
+        for path, place in places(content).items()
+    ]
 
 
 def stage_choice_markdown(content: Content, from_path: str) -> str:
