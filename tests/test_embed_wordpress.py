@@ -280,6 +280,50 @@ def test_checklist_groups_open_one_at_a_time_and_the_frame_follows(visit):
     assert not visit.errors, visit.errors
 
 
+LETTER_KEYS = tuple(key for key, w in WIDGETS.items() if w.kind == "letter")
+
+
+@pytest.mark.parametrize("width", [700, 375])
+def test_a_letter_is_two_sections_one_open_at_a_time(open_post, width):
+    """Its details, then the letter: one open at a time, so the frame holds
+    about half as much; a button after the details opens the letter. A
+    section still taller than WordPress allows (the details of most letters
+    on a phone) scrolls inside the frame, with the note."""
+    page = open_post("every.html", width)
+    for key in LETTER_KEYS:
+        content = frame(page, key)
+        sections = content.locator("details.ns-embed__section")
+        assert sections.count() == 2, key
+        details, letter = sections.first, sections.nth(1)
+        assert details.evaluate("e => e.open") and not letter.evaluate("e => e.open"), key
+        assert_nothing_cut_off(page, key)
+        assert "preview changes" not in details.inner_text(), "the preview is out of sight"
+        # Boxes that only feed a blocked action (the email app, printing) are not asked for.
+        assert content.locator("[data-ns-field='email-to']").is_hidden(), key
+        assert content.locator(".ns-letter__addresses").count() == 0 or content.locator(".ns-letter__addresses").is_hidden(), key
+        show = content.locator("[data-ns=show-letter]")
+        assert show.inner_text().startswith("Show your "), key
+        show.click()
+        assert letter.evaluate("e => e.open") and not details.evaluate("e => e.open"), key
+        assert content.evaluate("document.activeElement.tagName") == "SUMMARY", key
+        assert_nothing_cut_off(page, key)
+    assert not page.errors, page.errors
+
+
+def test_a_missing_detail_link_opens_the_details_and_the_box(visit):
+    content = frame(visit, LETTER.key)
+    content.locator("[data-ns=show-letter]").click()
+    content.locator("[data-ns=copy]").click()
+    warning = content.locator("[data-ns=warning]")
+    assert warning.is_visible()
+    first = warning.locator("a").first
+    target = first.get_attribute("href")[1:]
+    first.click()
+    assert content.evaluate("document.activeElement.id") == target
+    assert content.locator("details.ns-embed__section").first.evaluate("e => e.open")
+    assert not visit.errors, visit.errors
+
+
 def test_a_step_link_opens_our_page_in_the_same_tab(visit, server):
     content = frame(visit, "guide")
     link = content.locator(".ns-embed-steps__link").first
@@ -311,6 +355,7 @@ def test_no_control_claims_a_success_that_did_not_happen(visit):
     # Copying either really worked or says it did not.
     for field in LETTER_FIELDS():
         content.locator(f"input[data-ns-field='{field.name}']").fill(field.example or "x")
+    content.locator("[data-ns=show-letter]").click()  # the letter is its own section here
     content.locator("[data-ns='copy']").click()
     status = content.locator("[data-ns='status']")
     status.filter(has_text=re.compile("copy|Copied", re.I)).wait_for()

@@ -168,10 +168,47 @@
     });
   }
 
+  // A letter becomes two sections, its details and the letter itself, one
+  // open at a time, so each fits; a button after the details opens the letter.
+  function compactLetter() {
+    var form = document.querySelector(".ns-letter__form");
+    var preview = document.querySelector(".ns-letter__preview");
+    if (!form || !preview) return;
+    var sections = [form, preview].map(function (part, index) {
+      var section = document.createElement("details");
+      var summary = document.createElement("summary");
+      section.className = "ns-embed__section";
+      section.open = index === 0;
+      part.before(section);
+      summary.append(part.querySelector(".ns-letter__heading"));
+      section.append(summary, part);
+      return section;
+    });
+    sections.forEach(function (section, index) {
+      section.addEventListener("toggle", function () {
+        if (section.open) sections[1 - index].open = false;
+      });
+    });
+    // The preview is out of sight now, so the form's first line says what to do.
+    var intro = form.querySelector(".ns-letter__intro");
+    if (intro) intro.textContent = "Fill in the boxes, then show your letter to copy it.";
+    var show = document.createElement("button");
+    show.type = "button";
+    show.className = "ns-button";
+    show.setAttribute("data-ns", "show-letter");
+    show.textContent = "Show " + sections[1].querySelector("summary").textContent.trim().toLowerCase();
+    show.addEventListener("click", function () {
+      sections[1].open = true;
+      sections[1].querySelector("summary").focus();
+    });
+    form.append(show);
+  }
+
   if (mode === "wordpress") {
     root.classList.add("ns-embed--capped");
     linksThroughWordPress();
     compactChecklist();
+    compactLetter();
   }
 
   /* One plain note when the frame blocks what the reader would expect. */
@@ -179,7 +216,7 @@
     var says = [];
     if (!storage && kind === "checklist") says.push("Your ticks are not saved in this box. They go when you leave the page.");
     if (!storage && kind === "letter") says.push("What you type is not saved in this box. It goes when you leave the page.");
-    if (sandboxed && kind === "letter") says.push("Here you can fill in your letter and copy it. To print it, save it or open it in your email app, use the full page.");
+    if (sandboxed && kind === "letter") says.push("You can fill in your letter and copy it here. To print, save or email it, use the full page.");
     var full = fullPageLink();
     if (!says.length || !full) return null;
     var parts = [says.join(" ") + " "];

@@ -312,6 +312,11 @@
       var node = root.querySelector("[data-ns='" + pair[1] + "']");
       if (node && blockedHere(pair[0])) node.hidden = true;
     });
+    // Boxes that only feed a blocked action would ask for nothing.
+    var to = root.querySelector("[data-ns-field='email-to']");
+    if (to && blockedHere("email")) to.closest(".ns-field").hidden = true;
+    var addresses = root.querySelector(".ns-letter__addresses");
+    if (addresses && blockedHere("print")) addresses.hidden = true;
   }
 
   function setup(root) {
@@ -434,6 +439,8 @@
         link.textContent = f.label;
         link.addEventListener("click", function (event) {
           event.preventDefault();
+          var section = input.closest("details");
+          if (section && !section.open) section.open = true; // a closed section's box cannot take focus
           input.focus();
         });
         item.appendChild(link);
