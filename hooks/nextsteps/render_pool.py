@@ -4,8 +4,8 @@ A generator hands back a :class:`RenderJob` (a module-level function, its
 inputs and a cache key) instead of bytes. :class:`Renders` answers cache hits
 at once, without importing WeasyPrint, and sends the misses to a pool of
 worker processes. The site engine renders its pages meanwhile and collects
-the bytes at the end; a page that shows a file's size waits only for that
-file. Rendering is a pure function of the job's inputs, so a file made in a
+the bytes at the end (pages that show a file's size get it then, see
+``nextsteps.outputs``). Rendering is a pure function of the job's inputs, so a file made in a
 worker has the same bytes as one made in this process.
 
 ``NEXTSTEPS_RENDER_WORKERS`` sets the number of workers; ``0`` renders in
@@ -189,9 +189,6 @@ class Renders:
         self.rendered += 1
         self._done[path] = data
         return data
-
-    def size(self, path: str) -> int:
-        return len(self.result(path))
 
     def finish(self) -> dict[str, bytes]:
         """Every file's bytes, in the order they were listed; raises RenderError on the first failure."""
