@@ -36,5 +36,7 @@ Two JSON files give you the content to show in your own way. They change when th
 
 ## Share it as your own brand
 
-You can build your own copy of the guide with your name, logo, colour and contact details. Your contact details then show on every page, with a button that sends people to you. The project's README explains how.
+You can build your own copy of the guide with your name, logo, colour and contact details. Your contact details then show on every page, with a button that sends people to you.
+
+To do it, copy `brands/example.yml` in the project's source files, change the name, address, colour and contact details, and build it with `mkdocs build -f brands/<your-file>.yml`. The README that comes with the source explains each setting.
 """
