@@ -51,9 +51,9 @@ def test_the_example_address_fails_a_strict_build_before_cleaning(tmp_path):
     assert (site / "index.html").read_bytes() == before
 
 
-def test_the_example_address_is_a_warning_without_strict(tmp_path):
-    project = copy_project(tmp_path / "project")
-    proc = subprocess.run(
+def _publishing_build(project, tmp_path) -> subprocess.CompletedProcess:
+    """A plain `mkdocs build` (not strict), as for publishing: no local switch."""
+    return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")],
         cwd=project,
         env={**TEST_ENV, "NEXTSTEPS_LOCAL": "", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
@@ -61,6 +61,11 @@ def test_the_example_address_is_a_warning_without_strict(tmp_path):
         text=True,
         timeout=600,
     )
+
+
+def test_the_example_address_is_a_warning_without_strict(tmp_path):
+    project = copy_project(tmp_path / "project")
+    proc = _publishing_build(project, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "WARNING" in proc.stderr and "is an example address" in proc.stderr
     assert (tmp_path / "out/index.html").is_file()
@@ -220,14 +225,7 @@ def test_no_site_url_is_a_warning_without_strict_and_fine_for_a_local_build(tmp_
 
     project = copy_project(tmp_path / "project")
     _without_site_url(project)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "out")],
-        cwd=project,
-        env={**TEST_ENV, "NEXTSTEPS_LOCAL": "", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    proc = _publishing_build(project, tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "WARNING" in proc.stderr and "field 'site_url': not set" in proc.stderr
 

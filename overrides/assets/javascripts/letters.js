@@ -488,11 +488,9 @@
       link.click();
       link.remove();
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
-      // In a frame on someone else's website (not our loader's) a sandbox may
-      // stop the download without a word, so do not claim it worked.
-      say(inUnknownFrame()
-        ? "Your browser should now save your letter as " + data.id + ".txt. If it is not in your downloads, use Copy instead."
-        : "Your letter was saved as " + data.id + ".txt in your downloads.");
+      // No page can see whether the browser saved the file (a sandbox, a
+      // setting or the reader may stop it), so do not claim it worked.
+      say("Your browser should now save your letter as " + data.id + ".txt. If it is not in your downloads, use Copy instead.");
     }
 
     // A sandbox ignores print() without a word. The print dialog always
