@@ -28,8 +28,10 @@ if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>
   exit 1
 fi
 
-installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-available() { apt-cache policy "$1" 2>/dev/null | grep -q 'Candidate: [^(]'; }
+# Each reads the whole output before matching: with pipefail, "grep -q" in a
+# pipe can stop the writer early and make a match look like a failure.
+installed() { local out; out=$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null) || return 1; [[ $out == *"install ok installed"* ]]; }
+available() { local out; out=$(apt-cache policy "$1" 2>/dev/null) || return 1; grep -q 'Candidate: [^(]' <<<"$out"; }
 
 missing=()
 for choice in "${wanted[@]}"; do

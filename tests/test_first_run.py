@@ -119,8 +119,10 @@ def test_there_is_a_licence_matching_the_package_metadata():
 STUBS = {
     # Installed packages: the names in $STUB_INSTALLED.
     "dpkg-query": 'for n in $STUB_INSTALLED; do [ "$n" = "${@: -1}" ] && { printf "install ok installed"; exit 0; }; done; exit 1',
-    # A package has a candidate only once the lists are fetched, as on a fresh image.
-    "apt-cache": 'if [ -e "$STUB_LOG.updated" ]; then for n in $STUB_AVAILABLE; do [ "$n" = "$2" ] && { echo "  Candidate: 1.0"; exit 0; }; done; fi; echo "  Candidate: (none)"',
+    # A package has a candidate only once the lists are fetched, as on a fresh
+    # image. Like the real tool, more follows the candidate line: a long
+    # version table, so a reader that stops at the match cuts the writer off.
+    "apt-cache": 'if [ -e "$STUB_LOG.updated" ]; then for n in $STUB_AVAILABLE; do [ "$n" = "$2" ] && { echo "  Candidate: 1.0"; printf "     1.0 500\\n        500 http://deb.example/debian stable/main amd64 Packages\\n%.0s" {1..4000}; exit 0; }; done; fi; echo "  Candidate: (none)"',
     "apt-get": 'echo "apt-get $* [DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}]" >>"$STUB_LOG"; [ "$1" = update ] && : >"$STUB_LOG.updated"; exit 0',
     "id": 'echo "$STUB_UID"',
     # Like the real sudo, it runs the command with a cleared environment.

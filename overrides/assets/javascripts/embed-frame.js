@@ -184,9 +184,17 @@
       section.append(summary, part);
       return section;
     });
+    // Opening one closes the other. The browser does it for details that
+    // share a name; the script does it where the browser cannot. A toggle
+    // event arrives after the change, so it checks which section is open now.
+    function openOnly(index) {
+      sections[index].open = true;
+      sections[1 - index].open = false;
+    }
     sections.forEach(function (section, index) {
+      section.setAttribute("name", "ns-letter-part");
       section.addEventListener("toggle", function () {
-        if (section.open) sections[1 - index].open = false;
+        if (section.open && sections[1 - index].open) openOnly(index);
       });
     });
     // The preview is out of sight now, so the form's first line says what to do.
@@ -198,7 +206,7 @@
     show.setAttribute("data-ns", "show-letter");
     show.textContent = "Show " + sections[1].querySelector("summary").textContent.trim().toLowerCase();
     show.addEventListener("click", function () {
-      sections[1].open = true;
+      openOnly(1);
       sections[1].querySelector("summary").focus();
     });
     form.append(show);
