@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .content.model import page_url
 
-__all__ = ["absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "stage_step_path"]
+__all__ = ["absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path"]
 
 # A Markdown link to another source page: ](target.md) or ](target.md#part "title").
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)((?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\))")
@@ -34,10 +34,17 @@ def rel_url(from_url: str, to_url: str) -> str:
     return "./" if found == "." else found + "/"
 
 
-def absolute(site_url: str, path: str) -> str:
-    """A site path as a full address; ``site_url`` is the published root."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return urljoin(base, path)
+def root_of(url: str) -> str:
+    """The relative way from a public directory URL back to the site root."""
+    return "../" * len([part for part in url.split("/") if part])
+
+
+def absolute(site_url: str | None, path: str) -> str:
+    """A site path as a full address; ``site_url`` is the published root.
+
+    With no ``site_url`` (a local preview) the address starts at ``/``."""
+    base = site_url or "/"
+    return urljoin(base if base.endswith("/") else base + "/", path)
 
 
 def base_path(site_url: str | None) -> str:

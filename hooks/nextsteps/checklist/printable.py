@@ -22,7 +22,7 @@ from ..guide import lower_first
 from ..pdf import font_face_css, pdf_job, render_now
 from ..render_pool import RenderJob
 from ..templating import read_text, render as render_template
-from .api import absolute
+from ..addresses import absolute
 from .render import groups
 
 TEMPLATES = Path(__file__).parent / "templates"

@@ -8,7 +8,6 @@ and being plain HTML files keeps them out of the site's search index.
 from __future__ import annotations
 
 import json
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .. import checklist, letters
+from ..addresses import rel_url, root_of
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..guide import lower_first
@@ -33,17 +33,6 @@ FRAME_SCRIPT = "assets/javascripts/embed-frame.js"
 # The checklist's own stylesheet, shared with the guide's pages.
 CHECKLIST_STYLESHEET = "assets/stylesheets/checklist.css"
 RECRUITER_SCRIPT = "assets/javascripts/embed-recruiter.js"
-
-
-def _root(url: str) -> str:
-    """The relative way from a page's directory URL back to the site root."""
-    depth = len([p for p in url.split("/") if p])
-    return "../" * depth
-
-
-def _rel(from_url: str, to_url: str) -> str:
-    rel = posixpath.relpath(to_url.rstrip("/") or ".", from_url.rstrip("/") or ".")
-    return "./" if rel == "." else rel + "/"
 
 
 @dataclass(frozen=True)
@@ -69,7 +58,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
 
 
 def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) -> str:
-    root = _root(widget.path)
+    root = root_of(widget.path)
     body = _body(widget, content, root)
     return render_template(HERE / "templates", "frame.html", 
         widget=widget,
@@ -78,7 +67,7 @@ def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) ->
         scripts=(FRAME_SCRIPT, *body.scripts),
         body=Markup(body.html),
         brand=brand,
-        full_url=_rel(widget.path, page_url(widget.page)),
+        full_url=rel_url(widget.path, page_url(widget.page)),
         # Search engines are sent to the full page, which has the same content.
         canonical_url=absolute(site_url, page_url(widget.page)),
         description=_description(widget, content),
@@ -135,7 +124,7 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
         iframe_snippets={w.key: iframe_snippet(w, site_url) for w in found},
         # The preview runs the loader this page already includes, so it
         # works on every copy of the site, not only the published one.
-        preview_element=loader_element(first, _rel("embed/", page_url(first.page))),
+        preview_element=loader_element(first, rel_url("embed/", page_url(first.page))),
         preview_snippet=loader_snippet(first, site_url),
         builder_data={
             "loader": absolute(site_url, LOADER),

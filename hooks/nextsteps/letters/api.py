@@ -7,17 +7,11 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
-from urllib.parse import urljoin
-
+from ..addresses import absolute
 from ..content import Content, Letter
 from ..content.letter_template import normalise
 
 VERSION = 1
-
-
-def absolute(site_url: str | None, path: str) -> str:
-    base = site_url or "/"
-    return urljoin(base if base.endswith("/") else base + "/", path)
 
 
 def letter_entry(letter: Letter, site_url: str | None) -> dict:

@@ -8,8 +8,8 @@ links, so the site engine checks them like hand-written ones.
 from __future__ import annotations
 
 import json
-import posixpath
 
+from ..addresses import rel
 from ..outputs import Generated, size_slot
 from ..content import Content, Letter
 from ..guide import reviewed_text
@@ -43,10 +43,6 @@ def generated_files(content: Content, *, author: str, site_url: str | None, site
     return out
 
 
-def _rel(from_path: str, to_path: str) -> str:
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
-
-
 def page_markdown(letter: Letter) -> str:
     """A letter's page: when and why, then the tool, then the other copies.
 
@@ -62,10 +58,10 @@ def page_markdown(letter: Letter) -> str:
             "",
             "## Other copies",
             "",
-            f"- [Word document with gaps to fill in (.docx{size_slot(docx_path(letter))})]({_rel(here, docx_path(letter))})",
-            f"- [PDF to print and fill in by hand (PDF{size_slot(pdf_path(letter))})]({_rel(here, pdf_path(letter))})",
+            f"- [Word document with gaps to fill in (.docx{size_slot(docx_path(letter))})]({rel(here, docx_path(letter))})",
+            f"- [PDF to print and fill in by hand (PDF{size_slot(pdf_path(letter))})]({rel(here, pdf_path(letter))})",
             "",
-            f"[See all letter templates]({_rel(here, INDEX_PATH)})",
+            f"[See all letter templates]({rel(here, INDEX_PATH)})",
             "",
         ]
     )
@@ -95,7 +91,7 @@ def index_markdown(content: Content) -> str:
     for letter in letters:
         meta = letter.meta
         lines += [
-            f"## [{meta.title}]({_rel(INDEX_PATH, letter.path)})",
+            f"## [{meta.title}]({rel(INDEX_PATH, letter.path)})",
             "",
             meta.purpose,
             "",
@@ -104,7 +100,7 @@ def index_markdown(content: Content) -> str:
     lines += [
         "## For recruiters",
         "",
-        f"The same templates are also available as data, to use in your own tools: [letters.json]({_rel(INDEX_PATH, JSON_PATH)}).",
+        f"The same templates are also available as data, to use in your own tools: [letters.json]({rel(INDEX_PATH, JSON_PATH)}).",
         "",
     ]
     return "\n".join(lines)

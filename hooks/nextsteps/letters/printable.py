@@ -10,7 +10,7 @@ from ..content import Letter
 from ..pdf import font_face_css, render_pdf
 from ..pdf import pdf_job as html_pdf_job
 from ..render_pool import RenderJob
-from .api import absolute
+from ..addresses import absolute
 from .render import Part, render_parts
 from ..templating import read_text, render as render_template
 from .widget import HERE, labels
