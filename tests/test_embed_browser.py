@@ -112,6 +112,7 @@ def host(tmp_path_factory, server, foreign) -> Iterator[Server]:
                     ("bad-letter", 'data-nextsteps-embed="letter" data-letter="../checklist"'),
                     ("no-letter", 'data-nextsteps-embed="letter"'),
                     ("empty-stage", 'data-nextsteps-embed="checklist" data-stage=""'),
+                    ("typo-stage", 'data-nextsteps-embed="checklist" data-stages="interview"'),
                 ]
             ]
         )
@@ -282,7 +283,7 @@ def test_only_allowlisted_options_reach_the_widget(watched, server, host):
     page.console_texts = []
     page.on("console", lambda m: page.console_texts.append(m.text))
     page.goto(host.url("options.html"))
-    page.wait_for_function("document.querySelectorAll('iframe').length === 5")
+    page.wait_for_function("document.querySelectorAll('iframe').length === 6")
 
     def frame_css(box: str, prop: str) -> str:
         page.locator(f"#{box} iframe").scroll_into_view_if_needed()  # lazy frames load when seen
@@ -306,6 +307,12 @@ def test_only_allowlisted_options_reach_the_widget(watched, server, host):
 
     assert frame_css("dark-light-accent", "--ns-on-accent") == "#ffffff"
     assert page.locator("#dark-light-accent iframe").is_visible()
+
+    # A mistyped option name is ignored, but never silently: the console names it.
+    assert page.locator("#typo-stage iframe").get_attribute("src").startswith(f"{server.origin}/embed/checklist/#")
+    for name in ("data-stages", "data-style", "data-src"):
+        assert f"Next Steps: Unknown {name}, ignored." in page.console_texts, name
+    assert not [t for t in page.console_texts if "Unknown data-accent" in t or "Unknown data-hide-title" in t]
 
     # A wrong setting shows a note instead of a silent fallback.
     for box, setting in (("dark-accent", "data-stage"), ("empty-stage", "data-stage"), ("bad-kind", "data-nextsteps-embed"), ("bad-letter", "data-letter"), ("no-letter", "data-letter")):

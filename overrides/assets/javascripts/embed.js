@@ -1,5 +1,5 @@
 /* Next Steps embed loader (README: "Embedding on your website").
- * Markup can shadow document.* by name: use Document.prototype. */
+ * Markup can shadow document.*, so use Document.prototype. */
 (function () {
   "use strict";
   var D = Document.prototype, doc = document, frames = [];
@@ -28,6 +28,7 @@
     var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
     var bad = !HEIGHTS.hasOwnProperty(kind) ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
     if (bad) return say(el, "Unknown data-" + bad + ". The link opens the guide instead.", "invalid");
+    for (var a of el.attributes) if (/^data-(?!(nextsteps-embed|stage|letter|accent|hide-title)$)/.test(a.name)) console.warn("Next Steps: Unknown " + a.name + ", ignored.");
     var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
     if (/^https?:$/.test(location.protocol)) hash.set("host", location.origin);
     // The widget refuses a colour with under 3:1 contrast on white.
@@ -40,13 +41,13 @@
     frame.className = "nextsteps-frame";
     frame.style.cssText = "display:block;width:100%;border:0;height:" + HEIGHTS[kind] + "px";
     frame.src = new URL("embed/" + (kind == "guide" ? "guide/" : kind == "letter" ? "letters/" + letter + "/" : "checklist/" + (stage ? stage + "/" : "")), base) + "#" + hash;
-    box.hidden = true; // the link, until ready
+    box.hidden = true;
     box.append.apply(box, el.childNodes);
     el.append(frame, box);
     state(el, "loading");
     var entry = { el: el, frame: frame, kind: kind, box: box };
     frames.push(entry);
-    // A widget reports before its load ends. Lazy frames wait for sight.
+    // A widget reports before its load ends; lazy frames wait to be seen.
     on(frame, "load", function () { setTimeout(fail, 3000, entry); });
     new IntersectionObserver(function (e) { if (e[0].isIntersecting && !entry.seen) entry.seen = setTimeout(fail, 10000, entry); }).observe(frame);
   }
@@ -64,7 +65,7 @@
   }
 
   function count(n) {
-    return typeof n == "number" && n >= 0 && n <= 1e5 && Math.floor(n) === n;
+    return Number.isInteger(n) && n >= 0 && n <= 1e5;
   }
 
   on(window, "message", function (event) {
@@ -86,6 +87,5 @@
   }
 
   scan();
-  // Elements parsed or added later are mounted too.
   new MutationObserver(scan).observe(doc, { childList: true, subtree: true });
 })();
