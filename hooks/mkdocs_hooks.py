@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
@@ -73,6 +73,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _serving:
         _watch_code(config)
     config_file = Path(config.config_file_path)
+    language = config.theme["language"]
+    if language not in wording.LANGUAGES:
+        raise PluginError(f"{config_file.name}: field 'theme.language': '{language}' has no words in hooks/nextsteps/wording. Allowed: {', '.join(sorted(wording.LANGUAGES))}.")
+    wording.use(language)
     warning = preflight.site_url_warning(config.site_url, config_file.name)
     config.site_url = preflight.site_url_or_local(config.site_url)
     try:

@@ -12,7 +12,7 @@ import yaml
 from nextsteps.brand import load_brand
 from nextsteps.content import ContentError
 from nextsteps.support import DATA_FILE, load_support, stale_warnings
-from nextsteps.support.model import TOPIC_TITLES
+from nextsteps.support.model import TOPICS
 from support import ROOT, build, copy_project
 
 SUPPORT = load_support(ROOT)
@@ -37,7 +37,7 @@ def test_every_entry_is_complete_with_well_formed_links():
 
 def test_the_page_lists_every_entry_by_topic_with_links(site):
     html = (site / "get-support/index.html").read_text(encoding="utf-8")
-    positions = [html.index(f'id="{topic}"') for topic in TOPIC_TITLES]
+    positions = [html.index(f'id="{topic}"') for topic in TOPICS]
     assert positions == sorted(positions)
     for org in SUPPORT.organisations:
         assert org.name.replace("(", "(") in html

@@ -17,6 +17,7 @@ from . import checklist, embed, guide, letters, recruiters, support
 from .addresses import rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, stage_parts
+from .wording import say
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
 # A page with this many sections or more keeps its table of contents.
@@ -68,7 +69,7 @@ def build_page(
         result.markdown += guide.your_path_markdown(content, source) + checklist.step_markdown(content, source) + guide.letters_markdown(content, source, source.path)
     elif isinstance(source, StagePage):
         stage = source.meta.stage
-        result.meta["next_link"] = {"text": "Letter templates to help you", "url": "letters/"}
+        result.meta["next_link"] = {"text": say("next.letters"), "url": "letters/"}
         # Reassurance first, then the one main action, then the rest of the page.
         first, _, rest = markdown.strip().partition("\n\n")
         start = guide.stage_start_markdown(content, stage, source.path)
@@ -125,12 +126,12 @@ def _next_link(src_path: str) -> dict[str, str]:
     """Where to send a reader when the brand gives no contact to offer instead."""
     # Recruiter pages lead on to each other, not into the job seeker's checklist.
     if src_path == recruiters.PAGE:
-        return {"text": "Embed the guide on your website", "url": "embed/"}
+        return {"text": say("next.embed"), "url": "embed/"}
     if src_path == embed.RECRUITER_PAGE:
-        return {"text": "Other ways to share the guide", "url": "for-recruiters/"}
+        return {"text": say("next.share"), "url": "for-recruiters/"}
     if src_path.startswith("checklist/"):
-        return {"text": "Letter templates to help you", "url": "letters/"}
-    return {"text": "Your checklist", "url": "checklist/"}
+        return {"text": say("next.letters"), "url": "letters/"}
+    return {"text": say("next.checklist"), "url": "checklist/"}
 
 
 def _tools_markdown(from_path: str) -> str:
@@ -138,9 +139,9 @@ def _tools_markdown(from_path: str) -> str:
     checklist_page = rel(from_path, checklist.page_path(None))
     letters_page = rel(from_path, letters.INDEX_PATH)
     return (
-        "\n## Tools to help you\n\n"
-        f"- [Your checklist]({checklist_page}). Tick things off as you go, or print it.\n"
-        f"- [Letter templates]({letters_page}). Fill in a short, polite message. Then copy, email or print it.\n"
+        f"\n## {say('start.tools')}\n\n"
+        f"- {say('start.tools.checklist', href=checklist_page)}\n"
+        f"- {say('start.tools.letters', href=letters_page)}\n"
     )
 
 
@@ -156,15 +157,12 @@ def contact_sentence(brand: Brand) -> str:
     """How to reach whoever publishes this copy, or an honest line when the brand gives no way."""
     ways = []
     if brand.email:
-        ways.append(f"email [{brand.email}](mailto:{brand.email})")
+        ways.append(say("contact.email", link=f"[{brand.email}](mailto:{brand.email})"))
     if brand.phone:
-        ways.append(f"call [{brand.phone}](tel:{re.sub(r'[^0-9+]', '', brand.phone)})")
+        ways.append(say("contact.phone", link=f"[{brand.phone}](tel:{re.sub(r'[^0-9+]', '', brand.phone)})"))
     if brand.url:
-        ways.append(f"use [their website]({brand.url})")
+        ways.append(say("contact.website", href=brand.url))
     if not ways:
-        return (
-            "This copy of the guide does not give any contact details. "
-            "If you reached it from another website, such as a recruiter's, please use the contact details on that website."
-        )
-    joined = ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + " or " + ways[-1]
-    return f"This guide is shared by {brand.name}. To tell them about a problem, {joined}."
+        return say("contact.none")
+    joined = ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + say("contact.or") + ways[-1]
+    return say("contact.shared_by", name=brand.name, ways=joined)

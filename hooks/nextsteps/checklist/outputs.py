@@ -24,6 +24,7 @@ from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from ..addresses import rel as rel_path, rel_url, stage_step_path
 from .render import widget_html
+from ..wording import say
 
 NAV = {"Checklist": "checklist/index.md"}
 SCRIPT = "assets/javascripts/checklist.js"
@@ -80,49 +81,48 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
     if stage is None:
-        lines.append("Here is everything to do from all the steps in this guide. Tick each thing when you have done it.")
+        lines.append(say("checklist.intro"))
     else:
         stage_page = content.stages[stage]
-        lines.append(f"These are the things to do if you were {lower_first(stage_page.meta.title)}. Tick each one when you have done it.")
-    lines += ["", "Your ticks are saved in this browser only. Nobody else can see them.", ""]
+        lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
+    lines += ["", say("checklist.private"), ""]
     # On a stage's list, each item opens its step as read on that stage's path.
     def step_href(step) -> str:
         target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
         return rel_url(page_url(here), target)
 
     lines += [widget_html(content, stage, step_href=step_href), ""]
-    lines += [_heading("Print it"), ""]
+    lines += [_heading("print-it", say("checklist.print")), ""]
     if offers_pdf(content, stage):
         for paper in PAPERS:
             path = pdf_path(stage, paper)
-            lines.append(f"- [Download a printable checklist (PDF, {paper.label}{size_slot(path)})]({rel_path(here, path)})")
+            lines.append(f"- [{say('checklist.pdf', paper=paper.label, size=size_slot(path))}]({rel_path(here, path)})")
     else:
-        lines.append("This list is too long to print well, so there is no printable copy. Print this page instead, or tick things off here.")
+        lines.append(say("checklist.no_pdf"))
     lines.append("")
     if stage is None:
-        lines += [_heading("Checklists for each stage"), "", "Choose where you were turned down to see only the things that matter to you.", ""]
+        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", say("checklist.stages.intro"), ""]
         lines += [f"- [{content.stages[s].meta.title}]({rel_path(here, page_path(s))})" for s in STAGES if s in content.stages]
     else:
-        lines += [_heading("More help"), ""]
-        lines.append(f"- [{content.stages[stage].meta.title}]({rel_path(here, content.stages[stage].path)}): the steps for your stage")
-        lines.append(f"- [The checklist for all the steps]({rel_path(here, page_path(None))})")
+        lines += [_heading("more-help", say("checklist.more")), ""]
+        lines.append(f"- [{content.stages[stage].meta.title}]({rel_path(here, content.stages[stage].path)}): {say('checklist.more.stage')}")
+        lines.append(f"- [{say('checklist.more.all')}]({rel_path(here, page_path(None))})")
     return "\n".join(lines) + "\n"
 
 
-def _heading(text: str) -> str:
+def _heading(anchor: str, text: str) -> str:
     """A heading kept out of the page's table of contents.
 
     The list's own headings are HTML too, so a contents list would show only
     the minor sections; and pages outside the nav get a contents label with
     nothing to point at, which is invalid HTML.
     """
-    anchor = text.lower().replace(" ", "-")
-    return f'<h2 id="{anchor}">{text}</h2>'
+    return f'<h2 id="{anchor}">{html.escape(text)}</h2>'
 
 
 def _description(content: Content, stage: Stage | None) -> str:
     """Escaped here because the theme writes the description into an attribute as is."""
     if stage is None:
-        return "Every step in the guide as a checklist you can tick, print or save in your browser."
+        return html.escape(say("checklist.description"))
     title = content.stages[stage].meta.title
-    return html.escape(f"A checklist you can tick or print if you were {lower_first(title)}.")
+    return html.escape(say("checklist.description.stage", stage_title=lower_first(title)))

@@ -23,6 +23,7 @@ from ..pdf import font_face_css, pdf_job, render_now
 from ..render_pool import RenderJob
 from ..templating import read_text, render as render_template
 from ..addresses import absolute
+from ..wording import say
 from .render import groups
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -45,9 +46,9 @@ def online_path(stage: Stage | None) -> str:
 
 def title_for(content: Content, stage: Stage | None) -> str:
     if stage is None:
-        return "Your checklist"
+        return say("checklist.title")
     heading = content.stages[stage].meta.title
-    return f"Your checklist: {lower_first(heading)}"
+    return say("checklist.title.stage", stage_title=lower_first(heading))
 
 
 @cache

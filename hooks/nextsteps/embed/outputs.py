@@ -19,6 +19,7 @@ from ..addresses import rel_url, root_of
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..guide import lower_first
+from ..wording import say
 from ..outputs import Generated
 from ..templating import render as render_template
 from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
@@ -71,22 +72,16 @@ def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) ->
         # Search engines are sent to the full page, which has the same content.
         canonical_url=absolute(site_url, page_url(widget.page)),
         description=_description(widget, content),
-        full_link_text="Open the full guide" if widget.kind == "guide" else "Open this in the full guide",
+        full_link_text=say("widget.open.guide") if widget.kind == "guide" else say("widget.open"),
     )
 
 
-DESCRIPTIONS = {
-    "guide": "Every step in a few words, each linking to the full page.",
-    "checklist": "Everything to do from all the steps, to tick off. Ticks are saved in the visitor's browser.",
-}
-
-
 def _description(widget: Widget, content: Content) -> str:
-    if widget.key in DESCRIPTIONS:
-        return DESCRIPTIONS[widget.key]
+    if widget.key in ("guide", "checklist"):
+        return say(f"widget.about.{widget.key}")
     if widget.stage:
         title = content.stages[widget.stage].meta.title
-        return f"Only the things to do for someone {lower_first(title)}."
+        return say("widget.about.checklist.stage", stage_title=lower_first(title))
     return content.letters[widget.letter].meta.purpose if widget.letter else ""
 
 

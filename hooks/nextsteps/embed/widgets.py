@@ -8,6 +8,7 @@ from typing import Literal
 from ..content import STAGES, Content
 from ..content.schema import Stage
 from ..guide import lower_first
+from ..wording import say
 
 Kind = Literal["guide", "checklist", "letter"]
 
@@ -51,21 +52,21 @@ class Widget:
 
 
 def guide_widget() -> Widget:
-    return Widget("guide", "guide", "Your next steps after a job rejection", "index.md")
+    return Widget("guide", "guide", say("widget.guide"), "index.md")
 
 
 def checklist_widgets(content: Content) -> list[Widget]:
-    found = [Widget("checklist", "checklist", "Your checklist after a job rejection", "checklist/index.md")]
+    found = [Widget("checklist", "checklist", say("widget.checklist"), "checklist/index.md")]
     for stage in STAGES:
         if stage in content.stages:
-            title = f"Your checklist: {lower_first(content.stages[stage].meta.title)}"
+            title = say("widget.checklist.stage", stage_title=lower_first(content.stages[stage].meta.title))
             found.append(Widget("checklist", f"checklist-{stage}", title, f"checklist/{stage}.md", stage=stage))
     return found
 
 
 def letter_widgets(content: Content) -> list[Widget]:
     return [
-        Widget("letter", f"letter-{letter.meta.id}", f"Letter template: {letter.meta.title}", letter.path, letter=letter.meta.id)
+        Widget("letter", f"letter-{letter.meta.id}", say("widget.letter", title=letter.meta.title), letter.path, letter=letter.meta.id)
         for letter in sorted(content.letters.values(), key=lambda l: l.path)
     ]
 

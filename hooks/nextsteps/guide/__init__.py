@@ -1,7 +1,6 @@
 """The guide's own pages: navigation, stage paths and each step on its path."""
 
 from .render import (
-    STAGE_LABELS,
     PathPlace,
     caption_html,
     generated_files,
@@ -13,6 +12,7 @@ from .render import (
     places,
     reviewed_text,
     stage_choice_markdown,
+    stage_label,
     stage_start_markdown,
     stage_steps_markdown,
     stage_wording,
@@ -21,7 +21,6 @@ from .render import (
 )
 
 __all__ = [
-    "STAGE_LABELS",
     "PathPlace",
     "caption_html",
     "generated_files",
@@ -33,6 +32,7 @@ __all__ = [
     "places",
     "reviewed_text",
     "stage_choice_markdown",
+    "stage_label",
     "stage_start_markdown",
     "stage_steps_markdown",
     "stage_wording",

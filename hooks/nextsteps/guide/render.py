@@ -19,6 +19,7 @@ from ..content import STAGES, Content, Step, stage_parts
 from ..content.schema import Stage
 from ..outputs import Generated
 from ..templating import render as render_template
+from ..wording import long_date, say
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -26,8 +27,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 LETTERS_INDEX = "letters/index.md"
 CHECKLIST_INDEX = "checklist/index.md"
 
-# A short label for each stage, used mid-sentence: "Step 3 of 7: after an interview".
-STAGE_LABELS: dict[Stage, str] = {"application": "after applying", "interview": "after an interview", "final": "at the final stage"}
+
+def stage_label(stage: Stage) -> str:
+    """A stage in a few words, used mid-sentence: "Step 3 of 7: after an interview"."""
+    return say(f"stage.{stage}")
 
 
 def lower_first(text: str) -> str:
@@ -36,7 +39,7 @@ def lower_first(text: str) -> str:
 
 
 def reviewed_text(day: date) -> str:
-    return f"Last reviewed {day.day} {day:%B %Y}"
+    return say("page.reviewed", date=long_date(day))
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,7 @@ class PathPlace:
 
     @property
     def caption(self) -> str:
-        return f"Step {self.number} of {self.total}: {STAGE_LABELS[self.stage]}"
+        return say("path.caption", number=self.number, total=self.total, stage=stage_label(self.stage))
 
 
 _last_places: tuple[Content | None, dict[str, PathPlace]] = (None, {})
@@ -105,7 +108,7 @@ def generated_files(content: Content) -> list[Generated]:
 
 def stage_choice_markdown(content: Content, from_path: str) -> str:
     """The start page's question: three large options, one for each stage."""
-    lines = ['<div class="ns-choices" markdown>', "", "## Where were you turned down? {#choose-your-stage}", ""]
+    lines = ['<div class="ns-choices" markdown>', "", f"## {say('start.choose')} {{#choose-your-stage}}", ""]
     for stage in STAGES:
         page = content.stages.get(stage)
         if page is not None:
@@ -119,7 +122,7 @@ def stage_steps_markdown(content: Content, stage: Stage, from_path: str) -> str:
     steps = content.steps_for(stage)
     if not steps:
         return ""
-    lines = ["", "", f"## Your {len(steps)} steps", ""]
+    lines = ["", "", f"## {say('path.steps', count=len(steps))}", ""]
     lines += ['<div class="ns-path" markdown>', ""]
     for i, step in enumerate(steps, 1):
         lines.append(f"{i}. [{step.meta.title}]({rel(from_path, stage_step_path(stage, step.slug))})  \n   {step.meta.summary}")
@@ -133,7 +136,7 @@ def stage_start_markdown(content: Content, stage: Stage, from_path: str) -> str:
     if not steps:
         return ""
     first = rel(from_path, stage_step_path(stage, steps[0].slug))
-    return f"[Start with step 1 of {len(steps)}]({first}){{ .md-button .md-button--primary .ns-start }}\n"
+    return f"[{say('path.start', total=len(steps))}]({first}){{ .md-button .md-button--primary .ns-start }}\n"
 
 
 def caption_html(content: Content, place: PathPlace) -> str:
@@ -142,7 +145,8 @@ def caption_html(content: Content, place: PathPlace) -> str:
     Above the heading, so a reader on a phone has a way back before scrolling.
     """
     href = rel_url(page_url(place.path), content.stages[place.stage].url)
-    return f'Step {place.number} of {place.total}: <a href="{html.escape(href)}">{html.escape(STAGE_LABELS[place.stage])}</a>'
+    link = f'<a href="{html.escape(href)}">{html.escape(stage_label(place.stage))}</a>'
+    return say("path.caption", number=place.number, total=place.total, stage=link)
 
 
 def stepnav_html(content: Content, place: PathPlace) -> str:
@@ -151,7 +155,7 @@ def stepnav_html(content: Content, place: PathPlace) -> str:
         {"title": s.meta.title, "href": rel_url(here, page_url(stage_step_path(place.stage, s.slug))), "current": s is place.step}
         for s in place.steps
     ]
-    label = f"Your steps: {STAGE_LABELS[place.stage]}"
+    label = say("path.label", stage=stage_label(place.stage))
     return render_template(TEMPLATES, "stepnav.html", label=label, items=items, path_href=rel_url(here, content.stages[place.stage].url)).strip()
 
 
@@ -161,8 +165,8 @@ def pager_html(content: Content, place: PathPlace) -> str:
     def link(step: Step | None) -> dict[str, str] | None:
         return None if step is None else {"title": step.meta.title, "href": rel_url(here, page_url(stage_step_path(place.stage, step.slug)))}
 
-    finish = {"title": "See your checklist for this stage", "href": rel_url(here, f"checklist/{place.stage}/")}
-    back = f"Back to all {place.total} steps {STAGE_LABELS[place.stage]}"
+    finish = {"title": say("path.finish"), "href": rel_url(here, f"checklist/{place.stage}/")}
+    back = say("path.back", total=place.total, stage=stage_label(place.stage))
     return render_template(
         TEMPLATES, "pager.html", previous=link(place.previous), next=link(place.next), finish=finish, path_href=rel_url(here, content.stages[place.stage].url), back_text=back
     ).strip()
@@ -174,7 +178,7 @@ def letters_markdown(content: Content, step: Step, at: str, stage: Stage | None 
     ids = wording.letters if wording is not None and wording.letters is not None else step.meta.letters
     if not ids:
         return ""
-    parts = ["", "", "## Letters that help with this step", ""]
+    parts = ["", "", f"## {say('step.letters')}", ""]
     for letter_id in ids:
         letter = content.letters[letter_id]
         parts.append(f"- [{letter.meta.title}]({rel(at, letter.path)})  \n  {letter.meta.purpose}")
@@ -190,10 +194,10 @@ def stage_wording(step: Step, stage: Stage, part: str, at: str) -> str:
 
 def your_path_markdown(content: Content, step: Step) -> str:
     """On a step's own page: the paths it is on, so a reader finds their next step."""
-    lines = ["", "", "## Read this step for your stage", "", "Choose where you were turned down. You will see this step with the steps before and after it.", ""]
+    lines = ["", "", f"## {say('step.paths')}", "", say("step.paths.intro"), ""]
     for place in places(content).values():
         if place.step is step:
-            lines.append(f"- [{content.stages[place.stage].meta.title}]({rel(step.path, place.path)}): step {place.number} of {place.total}")
+            lines.append(f"- [{content.stages[place.stage].meta.title}]({rel(step.path, place.path)}): {say('step.paths.place', number=place.number, total=place.total)}")
     return "\n".join(lines) + "\n"
 
 
@@ -204,15 +208,15 @@ def nav(content: Content, generated: dict[str, str] | None = None) -> list[Any]:
     recruiter pages are linked from the footer only.
     """
     generated = generated or {}
-    items: list[Any] = [{"Start page": "index.md"}]
-    items.append({"Where were you turned down?": [{content.stages[s].meta.title: content.stages[s].path} for s in STAGES if s in content.stages]})
+    items: list[Any] = [{say("nav.start"): "index.md"}]
+    items.append({say("nav.stages"): [{content.stages[s].meta.title: content.stages[s].path} for s in STAGES if s in content.stages]})
     for title, path in generated.items():
         items.append({title: path})
     if content.letters:
-        items.append({"Letter templates": LETTERS_INDEX})
+        items.append({say("nav.letters"): LETTERS_INDEX})
     about = [{p.meta.title: p.path} for p in content.pages.values() if p.path != "index.md"]
     if about:
-        items.append({"About this guide": about})
+        items.append({say("nav.about"): about})
     return items
 
 

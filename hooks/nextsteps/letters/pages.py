@@ -16,7 +16,8 @@ from ..guide import reviewed_text
 from .api import letters_json
 from .docx import docx_job
 from .printable import pdf_job
-from .widget import CHANNEL_TEXT, widget_html
+from ..wording import say
+from .widget import channel_text, widget_html
 
 INDEX_PATH = "letters/index.md"
 JSON_PATH = "api/letters.json"
@@ -56,19 +57,19 @@ def page_markdown(letter: Letter) -> str:
             *_when_and_how(letter),
             widget_html(letter),
             "",
-            "## Other copies",
+            f"## {say('letter.copies')}",
             "",
-            f"- [Word document with gaps to fill in (.docx{size_slot(docx_path(letter))})]({rel(here, docx_path(letter))})",
-            f"- [PDF to print and fill in by hand (PDF{size_slot(pdf_path(letter))})]({rel(here, pdf_path(letter))})",
+            f"- [{say('letter.docx', size=size_slot(docx_path(letter)))}]({rel(here, docx_path(letter))})",
+            f"- [{say('letter.pdf', size=size_slot(pdf_path(letter)))}]({rel(here, pdf_path(letter))})",
             "",
-            f"[See all letter templates]({rel(here, INDEX_PATH)})",
+            f"[{say('letter.all')}]({rel(here, INDEX_PATH)})",
             "",
         ]
     )
 
 
 def _when_and_how(letter: Letter) -> list[str]:
-    return [f"**When to send it:** {letter.meta.send_when}", "", f"**How to send it:** {CHANNEL_TEXT[letter.meta.channel]}", ""]
+    return [say("letter.when", when=letter.meta.send_when), "", say("letter.how", how=channel_text(letter.meta.channel)), ""]
 
 
 def index_markdown(content: Content) -> str:
@@ -76,16 +77,16 @@ def index_markdown(content: Content) -> str:
     letters = list(content.letters.values())
     newest = max((l.meta.reviewed for l in letters), default=content.last_reviewed)
     front = {
-        "title": "Letter templates",
-        "description": "Short, polite messages to send after a job rejection. Fill them in, then copy, email or print them.",
+        "title": say("letters.title"),
+        "description": say("letters.description"),
         "reviewed_text": reviewed_text(newest),
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
     lines += [
-        "These templates help you write short, polite messages after you are turned down for a job.",
-        "Fill in a few details and your message is ready to copy, send or print.",
+        say("letters.intro"),
+        say("letters.intro.fill"),
         "",
-        "What you type stays in your browser. It is never sent to us.",
+        say("letters.private"),
         "",
     ]
     for letter in letters:
@@ -98,9 +99,9 @@ def index_markdown(content: Content) -> str:
             *_when_and_how(letter),
         ]
     lines += [
-        "## For recruiters",
+        f"## {say('letters.recruiters')}",
         "",
-        f"The same templates are also available as data, to use in your own tools: [letters.json]({rel(INDEX_PATH, JSON_PATH)}).",
+        say("letters.recruiters.data", link=f"[letters.json]({rel(INDEX_PATH, JSON_PATH)})"),
         "",
     ]
     return "\n".join(lines)

@@ -11,17 +11,18 @@ from markupsafe import Markup, escape
 from ..content import Letter
 from ..content.letter_template import normalise
 from ..templating import render as render_template
+from ..wording import say
 from .render import Part, render_parts
 
 HERE = Path(__file__).parent
 
 ID_PREFIX = "ns-letter-"
-CHANNEL_TEXT = {
-    "email": "By email",
-    "letter": "As a letter, by post or by email",
-    "linkedin": "As a LinkedIn message",
-}
-NOUN = {"email": "email", "letter": "letter", "linkedin": "message"}
+
+
+def channel_text(channel: str) -> str:
+    """How a letter is sent, as the reader is told: "By email"."""
+    return say(f"channel.{channel}")
+
 # Whose limit a max_length is, in the words under the preview.
 LIMIT_OF = {"linkedin": "a LinkedIn connection note"}
 
@@ -42,7 +43,7 @@ def help_text(hint: str, example: str) -> str:
     """The hint under a box; an example stands in when there is no hint."""
     if hint.strip():
         return hint.strip()
-    return f"For example: {example.strip()}" if example.strip() else ""
+    return say("letter.example", example=example.strip()) if example.strip() else ""
 
 
 def parts_html(parts: list[Part]) -> Markup:
@@ -94,7 +95,7 @@ def widget_html(letter: Letter, *, heading_level: int = 2, id_prefix: str = ID_P
         letter=view,
         p=f"{id_prefix}{meta.id}-",
         heading_level=heading_level,
-        noun=NOUN[meta.channel],
+        noun=say(f"noun.{meta.channel}"),
         limit_of=LIMIT_OF.get(meta.channel, "this message"),
         print_only="" if meta.channel == "letter" else " ns-print-only",
         data_json=script_json(widget_data(letter)),

@@ -7,17 +7,19 @@ year give a warning.
 """
 
 from .loader import DATA_FILE, SupportList, load_support, stale_warnings
-from .model import REGION_NAMES, TOPIC_TITLES, Organisation
+from .model import REGIONS, TOPICS, Organisation, region_name, topic_title
 from .page import PLACEHOLDER, support_markdown
 
 __all__ = [
     "DATA_FILE",
     "PLACEHOLDER",
-    "REGION_NAMES",
-    "TOPIC_TITLES",
+    "REGIONS",
+    "TOPICS",
     "Organisation",
     "SupportList",
     "load_support",
+    "region_name",
     "stale_warnings",
     "support_markdown",
+    "topic_title",
 ]

@@ -4,29 +4,27 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from ..wording import say
 
 Topic = Literal["wellbeing", "careers", "money", "fairness", "safety"]
 Region = Literal["uk", "england", "scotland", "wales", "northern-ireland", "other"]
 
-# Page order and headings: the topics a reader looks for, most urgent first.
-TOPIC_TITLES: dict[str, str] = {
-    "wellbeing": "If you feel low or need to talk",
-    "careers": "Free careers advice",
-    "money": "Money and benefits while you look for work",
-    "fairness": "If you think you were treated unfairly",
-    "safety": "Job scams and fraud",
-}
-REGION_NAMES: dict[str, str] = {
-    "uk": "the whole UK",
-    "england": "England",
-    "scotland": "Scotland",
-    "wales": "Wales",
-    "northern-ireland": "Northern Ireland",
-    "other": "other places",
-}
+# Page order: the topics a reader looks for, most urgent first; UK-wide
+# help first, then the nations, other places last. The words are in wording.
+TOPICS: tuple[str, ...] = get_args(Topic)
+REGIONS: tuple[str, ...] = get_args(Region)
+
+
+def topic_title(topic: str) -> str:
+    return say(f"support.{topic}")
+
+
+def region_name(region: str) -> str:
+    return say(f"region.{region}")
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -113,11 +111,11 @@ class Organisation(BaseModel):
         """'England, Wales and Northern Ireland': how the page names where it helps."""
         if self.area:
             return self.area
-        names = [REGION_NAMES[r] for r in self.regions]
-        label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        names = [region_name(r) for r in self.regions]
+        label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say("list.and") + names[-1]
         return label[:1].upper() + label[1:]
 
     @property
     def region_order(self) -> int:
         """UK-wide first, then the nations in a fixed order, other places last."""
-        return min(list(REGION_NAMES).index(r) for r in self.regions)
+        return min(REGIONS.index(r) for r in self.regions)

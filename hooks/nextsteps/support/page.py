@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..templating import render
 from .loader import SupportList
-from .model import TOPIC_TITLES
+from .model import TOPICS, topic_title
 
 HERE = Path(__file__).parent
 # An editor writes this line where the list goes (docs/get-support.md).
@@ -17,7 +17,8 @@ PLACEHOLDER = "<!-- nextsteps:support-list -->"
 def support_markdown(support: SupportList) -> str:
     """Grouped by topic, then by where each one helps; every entry names its source and year."""
     topics = []
-    for topic, title in TOPIC_TITLES.items():
+    for topic in TOPICS:
+        title = topic_title(topic)
         orgs = sorted((o for o in support.organisations if o.topic == topic), key=lambda o: (o.region_order, o.region_label, o.name))
         if not orgs:
             continue
