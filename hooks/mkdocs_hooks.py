@@ -245,7 +245,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _add(files, config, _state.generated)
-    files.append(File.generated(config, embed.LOADER, abs_src_path=str(Path(config.theme.custom_dir, embed.LOADER_SOURCE))))
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
 

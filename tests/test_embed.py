@@ -122,7 +122,7 @@ def test_guide_widget_lists_every_step_opening_in_a_new_tab(site):
 
 def test_loader_is_small_and_has_no_dependencies(site):
     loader = (site / "embed.js").read_bytes()
-    assert loader == (ROOT / "overrides/assets/javascripts/embed.js").read_bytes()
+    assert loader == (ROOT / "hooks/nextsteps/embed/embed.js").read_bytes()
     size = len(gzip.compress(loader, compresslevel=9))
     assert size <= LOADER_BUDGET, f"embed.js is {size} bytes gzipped; the budget is {LOADER_BUDGET}"
     text = loader.decode("utf-8")
@@ -130,7 +130,7 @@ def test_loader_is_small_and_has_no_dependencies(site):
 
 
 def test_loader_reserves_the_same_heights_as_the_plain_snippet():
-    text = (ROOT / "overrides/assets/javascripts/embed.js").read_text(encoding="utf-8")
+    text = (ROOT / "hooks/nextsteps/embed/embed.js").read_text(encoding="utf-8")
     found = re.search(r"HEIGHTS = \{([^}]*)\}", text)
     assert found
     heights = {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", found.group(1))}

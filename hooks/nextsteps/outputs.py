@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .render_pool import RenderJob
 
@@ -23,6 +24,12 @@ class Generated:
     path: str  # site path of the source: 'checklist/index.md' (a page), 'downloads/x.pdf'
     content: str | bytes | RenderJob
     in_nav: bool = True  # informative only: a page is in the navigation when guide.nav lists it
+
+
+def asset(path: str, source: Path) -> Generated:
+    """A component's own script or stylesheet, kept beside its template and
+    published at ``path``: each component's parts sit together."""
+    return Generated(path, source.read_text(encoding="utf-8"))
 
 
 # Private-use characters: Markdown leaves them alone and no editor types them.

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import html
 import json
+from pathlib import Path
 
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..content.schema import Stage
 from ..guide import lower_first, reviewed_text
-from ..outputs import Generated, size_slot
+from ..outputs import Generated, asset, size_slot
 from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from ..addresses import rel as rel_path, rel_url, stage_step_path
@@ -27,7 +28,9 @@ from .render import widget_html
 from ..wording import say
 
 NAV = {"Checklist": "checklist/index.md"}
+HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/checklist.js"
+STYLESHEET = "assets/stylesheets/checklist.css"
 JSON_PATH = "api/checklist.json"
 
 
@@ -60,7 +63,7 @@ def print_warnings(content: Content) -> list[str]:
 
 def generated_files(content: Content, *, brand: Brand, site_url: str, site_name: str) -> list[Generated]:
     """The checklist pages, their PDFs (as render jobs) and the JSON feed."""
-    out: list[Generated] = []
+    out: list[Generated] = [asset(SCRIPT, HERE / "checklist.js"), asset(STYLESHEET, HERE / "checklist.css")]
     for stage in (None, *STAGES):
         if offers_pdf(content, stage):
             for paper in PAPERS:

@@ -7,13 +7,12 @@ at all, the plain iframe snippet still works.
 """
 
 from .outputs import NAV, RECRUITER_PAGE, discovery_link, generated_files
-from .snippets import LOADER, LOADER_SOURCE, iframe_snippet, loader_snippet, oembed_data
+from .snippets import LOADER, iframe_snippet, loader_snippet, oembed_data
 from .widgets import KINDS, Widget, widgets
 
 __all__ = [
     "KINDS",
     "LOADER",
-    "LOADER_SOURCE",
     "NAV",
     "RECRUITER_PAGE",
     "Widget",

@@ -20,7 +20,7 @@ from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..guide import lower_first
 from ..wording import say
-from ..outputs import Generated
+from ..outputs import Generated, asset
 from ..templating import render as render_template
 from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
 from .widgets import Widget, widgets
@@ -31,8 +31,6 @@ RECRUITER_TITLE = "Embed on your website"
 NAV = {RECRUITER_TITLE: RECRUITER_PAGE}
 STYLESHEET = "embed/assets/embed.css"
 FRAME_SCRIPT = "assets/javascripts/embed-frame.js"
-# The checklist's own stylesheet, shared with the guide's pages.
-CHECKLIST_STYLESHEET = "assets/stylesheets/checklist.css"
 RECRUITER_SCRIPT = "assets/javascripts/embed-recruiter.js"
 
 
@@ -53,7 +51,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
         return _Body(render_template(HERE / "templates", "guide.html", steps=content.steps, root=root))
     if widget.kind == "checklist":
         html = checklist.widget_html(content, widget.stage, step_href=lambda step: root + step.url, new_tab=True, heading_level=2)
-        return _Body(html, (checklist.SCRIPT,), (CHECKLIST_STYLESHEET,))
+        return _Body(html, (checklist.SCRIPT,), (checklist.STYLESHEET,))
     assert widget.letter is not None
     return _Body(letters.widget_html(content.letters[widget.letter], heading_level=2), (letters.SCRIPT,), (letters.STYLESHEET,))
 
@@ -136,7 +134,12 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
 def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Generated]:
     """The widget pages, their stylesheet, the oEmbed answers and the recruiters' page."""
     found = widgets(content)
-    out = [Generated(STYLESHEET, (HERE / "embed.css").read_text(encoding="utf-8"))]
+    out = [
+        asset(LOADER, HERE / "embed.js"),
+        asset(FRAME_SCRIPT, HERE / "embed-frame.js"),
+        asset(RECRUITER_SCRIPT, HERE / "embed-recruiter.js"),
+        asset(STYLESHEET, HERE / "embed.css"),
+    ]
     for widget in found:
         out.append(Generated(widget.path + "index.html", frame_page(widget, content, brand, site_url)))
         data = oembed_data(widget, site_url, brand.name)

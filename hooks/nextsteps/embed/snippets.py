@@ -12,7 +12,6 @@ from ..content import page_url
 from .widgets import Widget
 
 LOADER = "embed.js"  # served at the site root: https://SITE/embed.js
-LOADER_SOURCE = "assets/javascripts/embed.js"  # where it lives in the theme folder
 # The widgets need nothing from the host page's address.
 REFERRER_POLICY = "no-referrer"
 

@@ -8,9 +8,10 @@ links, so the site engine checks them like hand-written ones.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from ..addresses import rel
-from ..outputs import Generated, size_slot
+from ..outputs import Generated, asset, size_slot
 from ..content import Content, Letter
 from ..guide import reviewed_text
 from .api import letters_json
@@ -21,6 +22,7 @@ from .widget import channel_text, widget_html
 
 INDEX_PATH = "letters/index.md"
 JSON_PATH = "api/letters.json"
+HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/letters.js"
 STYLESHEET = "assets/stylesheets/letters.css"
 
@@ -35,7 +37,7 @@ def pdf_path(letter: Letter) -> str:
 
 def generated_files(content: Content, *, author: str, site_url: str | None, site_name: str) -> list[Generated]:
     """The Word and PDF copies (as render jobs), the index page and the JSON feed."""
-    out: list[Generated] = []
+    out: list[Generated] = [asset(SCRIPT, HERE / "letters.js"), asset(STYLESHEET, HERE / "letters.css")]
     for letter in content.letters.values():
         out.append(Generated(docx_path(letter), docx_job(letter, author=author)))
         out.append(Generated(pdf_path(letter), pdf_job(letter, author=author, site_url=site_url, site_name=site_name)))
