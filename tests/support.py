@@ -144,6 +144,13 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     rules: list[tuple[str, list[tuple[str, str]]]] = []
     prefix: str = "/"
+    slow: dict[str, float] = {}  # path -> seconds to wait before answering, as a slow network does
+
+    def do_GET(self):
+        delay = self.slow.get(self.path.split("?", 1)[0].split("#", 1)[0])
+        if delay:
+            time.sleep(delay)
+        super().do_GET()
 
     def translate_path(self, path):
         clean = path.split("?", 1)[0].split("#", 1)[0]
@@ -182,10 +189,10 @@ class SiteHandler(SimpleHTTPRequestHandler):
 class Server:
     """A static server for a folder on 127.0.0.1 (or another loopback host)."""
 
-    def __init__(self, directory: Path, host: str = "127.0.0.1", headers: bool = True, prefix: str = "/", rules=None):
+    def __init__(self, directory: Path, host: str = "127.0.0.1", headers: bool = True, prefix: str = "/", rules=None, slow: dict[str, float] | None = None):
         if rules is None:
             rules = parse_headers_file(directory / "_headers") if headers else []
-        handler = type("Handler", (SiteHandler,), {"rules": rules, "prefix": prefix})
+        handler = type("Handler", (SiteHandler,), {"rules": rules, "prefix": prefix, "slow": slow or {}})
         self.httpd = ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
         self.host = host
         self.port = self.httpd.server_address[1]

@@ -16,6 +16,7 @@ import yaml
 
 from nextsteps import checklist, pdf, render_pool
 from nextsteps.render_pool import RenderJob
+from nextsteps.wording import say
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, ContentError, load_content
 from support import ROOT, build, copy_project, edit, problems_for
@@ -184,7 +185,7 @@ def test_full_checklist_has_every_item_grouped_by_when(site):
         if kind == "heading":
             heading = value
         elif kind == "item":
-            assert heading == checklist.render.WHEN_LABELS[by_id[value].when], value
+            assert heading == say(f"when.{by_id[value].when}"), value
     assert found.all_ids == [i.id for i in CONTENT.every_item()]
     # A list for readers who chose no stage: every step's own items, no stage's extras.
     assert everything == [i for s in CONTENT.steps for i in CONTENT.step_items(s)]
@@ -296,7 +297,7 @@ def test_the_script_is_only_on_pages_with_a_checklist(site):
 def test_progress_and_start_again_are_hidden_where_scripts_do_not_run(site):
     # Shown from the first paint where scripts run (no layout shift), hidden by the stylesheet elsewhere.
     html = read(site, "checklist/")
-    assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite">', html)
+    assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite"[^>]*>', html)
     assert re.search(r'<p class="ns-checklist__actions" data-ns-actions><button class="ns-checklist__reset" type="button" data-ns-reset>Start again</button>', html)
     css = (site / "assets/stylesheets/checklist.css").read_text(encoding="utf-8")
     assert "@media (scripting: none) { .ns-checklist__progress, .ns-checklist__actions { display: none !important; } }" in css
@@ -311,7 +312,7 @@ def test_widget_for_another_site_opens_steps_in_a_new_tab():
     assert "<html" not in html and "<body" not in html and "md-" not in html
     assert found.ids == [i.id for g in checklist.groups(CONTENT.checklist("interview")) for i in g.items]
     assert found.all_ids == [i.id for i in CONTENT.every_item()]
-    links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint">\(opens in new tab\)</span></a>', html)
+    links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint">\(opens in a new tab\)</span></a>', html)
     assert len(links) == len(found.ids) and all(link.startswith(SITE_URL) for link in links)
 
 

@@ -382,3 +382,23 @@ def test_recruiters_page_copies_snippets_and_builds_a_live_preview(server, conte
     page.locator("[data-ns-copy='ns-snippet-custom']").click()
     page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('data-stage'))")
     assert page.evaluate("navigator.clipboard.readText()") == expected
+
+
+def test_ready_comes_only_once_the_widget_works(tmp_path, site, context):
+    """On a slow network the widget's own script arrives after embed-frame.js.
+    A host told "ready" may use the widget at once, so "ready" waits for it."""
+    with Server(site, slow={"/assets/javascripts/letters.js": 1.5}) as slow:
+        folder = tmp_path / "host"
+        folder.mkdir()
+        snippet = loader_snippet(LETTER, SITE_URL).replace(SITE_URL, slow.origin + "/")
+        (folder / "index.html").write_text(page_html(f'<div id="letter-box">{snippet}</div>'), encoding="utf-8")
+        with Server(folder, host="localhost") as host_site:
+            context.add_init_script(RECORD_EVENTS)
+            page = context.new_page()
+            page.goto(host_site.url("index.html"), wait_until="commit")  # "load" would wait for the frame's scripts
+            wait_for_event(page, "ready")
+            tool = frame_of(page, "letter-box").locator("[data-ns-letter]")
+            assert tool.get_attribute("data-ns-ready") is not None, "ready was sent before letters.js ran"
+            frame = page.frame_locator("#letter-box iframe")
+            frame.locator("[data-ns='copy']").click()
+            assert frame.locator("[data-ns='warning']").is_visible()

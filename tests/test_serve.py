@@ -233,7 +233,7 @@ def test_an_edit_to_a_template_or_stylesheet_under_hooks_takes_effect_without_a_
     pdf = "downloads/checklist-a4.pdf"
     before = urllib.request.urlopen(preview.url(pdf), timeout=10).read()
 
-    edit(hooks / "guide/templates/pager.html", "You have read every step", "You have read all the steps")
+    edit(hooks / "guide/templates/pager.html", '{{ say("pager.finished") }}', "You have read all the steps")
     wait_for_text(page, "You have read all the steps", "main")
     edit(hooks / "checklist/templates/print.css", "h1 { font-size: 18pt;", "h1 { font-size: 24pt;")
     deadline = time.monotonic() + WAIT

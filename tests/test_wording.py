@@ -11,7 +11,7 @@ import pytest
 from nextsteps import wording
 from nextsteps.content import STAGES
 from nextsteps.support import REGIONS, TOPICS
-from support import ROOT, build, copy_project
+from support import ROOT, build, copy_project, pdf_page_texts
 
 HOOKS = ROOT / "hooks"
 CHANNELS = ("email", "letter", "linkedin")
@@ -23,14 +23,19 @@ BUILT_KEYS = {
     "support.": TOPICS,
     "region.": REGIONS,
     "widget.about.": ("guide", "checklist"),
+    "when.": ("today", "this-week", "ongoing"),
+    "print.letter.how.": CHANNELS,
+    "limit.": CHANNELS,
 }
 
 
 def keys_in_code() -> set[str]:
     found: set[str] = set()
-    for path in HOOKS.rglob("*.py"):
+    for path in sorted(p for p in HOOKS.rglob("*") if p.suffix in (".py", ".html", ".j2")):
         text = path.read_text(encoding="utf-8")
-        found |= set(re.findall(r"""\bsay\(\s*['"]([a-z_.-]+)['"]""", text))
+        found |= set(re.findall(r"""\bsay(?:_html)?\(\s*['"]([a-z_.-]+)['"]""", text))
+        for prefix in re.findall(r"""\bwords_for_script\(\s*['"]([a-z_.-]+)['"]""", text):
+            found |= {key for key in wording.en.WORDS if key.startswith(prefix)}
         for prefix in re.findall(r"""\bsay\(\s*f['"]([a-z_.-]+)\{""", text):
             assert prefix in BUILT_KEYS, f"{path.relative_to(ROOT)}: say(f'{prefix}...') is not listed in BUILT_KEYS"
             found |= {prefix + name for name in BUILT_KEYS[prefix]}
@@ -89,3 +94,69 @@ def test_a_site_language_without_words_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "mkdocs.yml: field 'theme.language': 'fr' has no words in hooks/nextsteps/wording. Allowed: en." in result.output
     assert not (tmp_path / "out" / "index.html").exists()
+
+
+# A second language, end to end --------------------------------------------------
+#
+# A made-up table marks every phrase, so a page shows at once which words came
+# from the table and which did not. It is written into a copy of the project
+# as hooks/nextsteps/wording/fr.py, the way a real translation would be added.
+
+MARK = "[fr] "
+PSEUDO = '''"""A made-up French table for the tests: each English phrase, marked."""
+
+from .en import MONTHS as _EN_MONTHS, WORDS as _EN
+
+MONTHS = tuple("[fr] " + m for m in _EN_MONTHS)
+WORDS = {key: ("fr-FR" if key == "script.letters.date_locale" else text if key.startswith(("list.", "contact.or")) or text.strip() in ("{link}.",) else "[fr] " + text) for key, text in _EN.items()}
+'''
+
+
+@pytest.fixture(scope="module")
+def marked_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("marked")
+    project = copy_project(folder / "project")
+    (project / "hooks/nextsteps/wording/fr.py").write_text(PSEUDO, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n", "  language: fr\n", 1), encoding="utf-8")
+    result = build(folder / "site", project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+def test_a_second_language_reaches_the_generated_pages_and_files(marked_site):
+    start = (marked_site / "index.html").read_text(encoding="utf-8")
+    assert f"{MARK}Where were you turned down?" in start and f"{MARK}Tools to help you" in start
+    step = (marked_site / "stages/interview/ask-for-feedback/index.html").read_text(encoding="utf-8")
+    assert f"{MARK}Step " in step and f"{MARK}Previous step" in step and f"{MARK}Last reviewed" in step
+    letter = (marked_site / "letters/reply-to-the-rejection/index.html").read_text(encoding="utf-8")
+    assert f"{MARK}Your details" in letter and f"{MARK}Copy " in letter and "Copied. You can" in letter
+    widget = (marked_site / "embed/letters/reply-to-the-rejection/index.html").read_text(encoding="utf-8")
+    assert '<html lang="fr"' in widget and f"{MARK}Shared by" in widget
+    support = (marked_site / "get-support/index.html").read_text(encoding="utf-8")
+    assert f"{MARK}If you feel low or need to talk" in support and f"{MARK}Call " in support
+    checklist = (marked_site / "checklist/index.html").read_text(encoding="utf-8")
+    assert f"{MARK}Start again" in checklist and ">Start again<" not in checklist
+    printed = " ".join(pdf_page_texts((marked_site / "downloads/checklist-a4.pdf").read_bytes()))
+    assert f"{MARK}Tick each box" in printed and f"{MARK}Today" in printed
+
+
+@pytest.mark.browser
+def test_a_second_language_reaches_the_browser_scripts(marked_site, context):
+    from support import Server
+
+    host = '<!doctype html><html lang="fr"><title>Host</title><iframe title="Letter" sandbox="allow-scripts" src="embed/letters/reply-to-the-rejection/"></iframe>'
+    (marked_site / "host.html").write_text(host, encoding="utf-8")
+    with Server(marked_site) as srv:
+        page = context.new_page()
+        page.goto(srv.url("checklist/"))
+        page.locator(".ns-checklist__box").first.check()
+        assert page.locator("[data-ns-progress]").first.inner_text().startswith(MARK)
+        page.goto(srv.url("letters/reply-to-the-rejection/"))
+        page.locator("[data-ns='copy']").click()
+        assert page.locator("[data-ns='continue']").inner_text() == MARK + "Copy anyway"
+        # In a sandboxed frame the widget says what it cannot keep, in the table's words.
+        page.goto(srv.url("host.html"))
+        note = page.frame_locator("iframe").locator(".ns-embed__limits")
+        assert note.inner_text().startswith(MARK + "What you type is not saved")
+        assert MARK + "The full page is at http" in note.inner_text()  # no link leaves this sandbox

@@ -12,8 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import cache as build_cache
+from . import wording
 
 
 class KeptBytecode(jinja2.BytecodeCache):
@@ -37,7 +39,9 @@ class KeptBytecode(jinja2.BytecodeCache):
 
 @cache
 def _environment(folder: Path) -> jinja2.Environment:
-    return jinja2.Environment(
+    """Every template may use ``say(key, ...)``, ``say_html`` (a phrase
+    around HTML that ``markup()`` marks as safe) and ``language()``."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         autoescape=True,
         trim_blocks=True,
@@ -46,6 +50,8 @@ def _environment(folder: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
         bytecode_cache=KeptBytecode("generators"),
     )
+    env.globals.update(say=wording.say, say_html=wording.say_html, markup=Markup, language=wording.language)
+    return env
 
 
 def render(folder: Path, name: str, **values: Any) -> str:

@@ -81,6 +81,8 @@
     const boxes = Array.from(root.querySelectorAll("input[type='checkbox'][data-item-id]"));
     const progress = root.querySelector("[data-ns-progress]");
     const reset = root.querySelector("[data-ns-reset]");
+    // The page's words for the line (nextsteps.wording), such as "{done} of {total} done".
+    const progressWords = (progress && progress.getAttribute("data-ns-words")) || "{done} of {total} done";
     const allIds = (root.getAttribute("data-all-ids") || "").split(/\s+/).filter(Boolean);
 
     if (allIds.length) forgetRemoved(allIds);
@@ -88,7 +90,7 @@
     const report = () => {
       const done = boxes.filter((box) => box.checked).length;
       const total = boxes.length;
-      if (progress) progress.textContent = `${done} of ${total} done`;
+      if (progress) progress.textContent = progressWords.replace("{done}", done).replace("{total}", total);
       document.dispatchEvent(new CustomEvent("nextsteps:progress", { detail: { done, total } }));
     };
 

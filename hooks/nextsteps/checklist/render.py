@@ -15,10 +15,10 @@ from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
 from ..addresses import rel as rel_path, rel_url
 from ..templating import render as render_template
+from ..wording import say
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-WHEN_LABELS: dict[When, str] = {"today": "Today", "this-week": "This week", "ongoing": "Ongoing"}
 ID_PREFIX = "ns-check-"
 
 
@@ -31,7 +31,7 @@ class Group:
 
 def groups(items: list[TickItem]) -> list[Group]:
     """Items grouped by when to do them, keeping reading order inside each group."""
-    found = [Group(when, WHEN_LABELS[when], [i for i in items if i.when == when]) for when in WHENS]
+    found = [Group(when, say(f"when.{when}"), [i for i in items if i.when == when]) for when in WHENS]
     return [g for g in found if g.items]
 
 

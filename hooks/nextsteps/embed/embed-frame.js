@@ -28,6 +28,23 @@
   var WORDPRESS_CAP = 1000; // the tallest frame WordPress allows, in pixels
   var root = document.documentElement;
   var kind = root.getAttribute("data-nextsteps-widget") || "";
+  // The page's words for this script (nextsteps.wording).
+  var WORDS = {};
+  try {
+    WORDS = JSON.parse(root.getAttribute("data-ns-words") || "{}");
+  } catch (err) {
+    /* the key names stand in */
+  }
+  function words(key, slots) {
+    return (WORDS[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return slots && Object.prototype.hasOwnProperty.call(slots, name) ? String(slots[name]) : all;
+    });
+  }
+  // A phrase with a {link} slot, as parts for note(): text, the link, text.
+  function withLink(key, href, linkKey) {
+    var text = words(key).split("{link}");
+    return [text[0], linkTo(href, words(linkKey)), text.slice(1).join("")];
+  }
   var hash = location.hash.slice(1);
   var options = new URLSearchParams(hash.charAt(0) === "?" ? hash.slice(1) : hash);
   var parentWindow = window.parent !== window ? window.parent : null;
@@ -135,7 +152,7 @@
 
   // Links leave the frame through WordPress, in the same tab: no new-tab words.
   function linksThroughWordPress() {
-    document.querySelectorAll("[data-ns-new-tab]").forEach(function (words) { words.remove(); });
+    document.querySelectorAll("[data-ns-new-tab]").forEach(function (part) { part.remove(); });
     document.querySelectorAll("a[target='_blank']").forEach(function (link) {
       link.removeAttribute("target");
       link.querySelectorAll(".ns-vh, .ns-checklist__hint").forEach(function (hint) {
@@ -199,12 +216,12 @@
     });
     // The preview is out of sight now, so the form's first line says what to do.
     var intro = form.querySelector(".ns-letter__intro");
-    if (intro) intro.textContent = "Fill in the boxes, then show your letter to copy it.";
+    if (intro) intro.textContent = words("letter_intro");
     var show = document.createElement("button");
     show.type = "button";
     show.className = "ns-button";
     show.setAttribute("data-ns", "show-letter");
-    show.textContent = "Show " + sections[1].querySelector("summary").textContent.trim().toLowerCase();
+    show.textContent = words("show", { what: sections[1].querySelector("summary").textContent.trim().toLowerCase() });
     show.addEventListener("click", function () {
       openOnly(1);
       sections[1].querySelector("summary").focus();
@@ -222,14 +239,14 @@
   /* One plain note when the frame blocks what the reader would expect. */
   function limitsNote() {
     var says = [];
-    if (!storage && kind === "checklist") says.push("Your ticks are not saved in this box. They go when you leave the page.");
-    if (!storage && kind === "letter") says.push("What you type is not saved in this box. It goes when you leave the page.");
-    if (sandboxed && kind === "letter") says.push("You can fill in your letter and copy it here. To print, save or email it, use the full page.");
+    if (!storage && kind === "checklist") says.push(words("ticks_lost"));
+    if (!storage && kind === "letter") says.push(words("typing_lost"));
+    if (sandboxed && kind === "letter") says.push(words("letter_limits"));
     var full = fullPageLink();
     if (!says.length || !full) return null;
     var parts = [says.join(" ") + " "];
-    if (mode === "wordpress" || !sandboxed) parts.push(linkTo(full.href, "Open the full page"), ".");
-    else parts.push("The full page is at " + full.href + "."); // no link can leave this sandbox
+    if (mode === "wordpress" || !sandboxed) parts = parts.concat(withLink("full_page", full.href, "open_full"));
+    else parts.push(words("full_page_at", { url: full.href })); // no link can leave this sandbox
     var box = note("ns-embed__limits", parts);
     box.setAttribute("data-ns-limits", "");
     return box;
@@ -243,10 +260,10 @@
     if (limits) {
       more = document.createElement("span");
       more.className = "ns-embed__more";
-      more.textContent = "This box is too small for all of it, so scroll inside it.";
+      more.textContent = words("scroll");
       limits.append(more);
     } else {
-      more = note("ns-embed__more", ["This box is too small for all of it. Scroll inside the box, or ", linkTo(fullPageLink().href, "open the full page"), "."]);
+      more = note("ns-embed__more", withLink("scroll_or_open", fullPageLink().href, "open_full_lower"));
     }
     more.hidden = true;
   }
@@ -258,12 +275,12 @@
   function sayLinkBlocked(link) {
     var next = link.nextElementSibling;
     if (next && next.hasAttribute("data-ns-link-blocked")) return;
-    var words = document.createElement("span");
-    words.className = "ns-embed__blocked";
-    words.setAttribute("data-ns-link-blocked", "");
-    words.setAttribute("role", "status");
-    words.textContent = "This box cannot open links. The page is at " + link.href;
-    link.after(words);
+    var line = document.createElement("span");
+    line.className = "ns-embed__blocked";
+    line.setAttribute("data-ns-link-blocked", "");
+    line.setAttribute("role", "status");
+    line.textContent = words("link_blocked", { url: link.href });
+    link.after(line);
   }
 
   if (mode === "frame") {
@@ -309,7 +326,17 @@
     if (typeof letter === "string" && ID.test(letter)) post({ type: "copied", letter: letter });
   });
 
-  post({ type: "ready", widget: kind, title: document.title });
+  // "ready" only once the widget's own script has run too (the page loads
+  // them deferred, in order, before DOMContentLoaded): a host told "ready"
+  // may use the widget at once, so it must already work.
+  var saidReady = false;
+  function sayReady() {
+    if (saidReady) return;
+    saidReady = true;
+    post({ type: "ready", widget: kind, title: document.title });
+  }
+  document.addEventListener("DOMContentLoaded", sayReady);
+  window.addEventListener("load", sayReady); // in case this script came after DOMContentLoaded
 
   // WordPress's listener may start after this frame has loaded (its script
   // is often at the end of the page). It then says "ready", and the height

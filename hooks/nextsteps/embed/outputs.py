@@ -19,7 +19,7 @@ from ..addresses import rel_url, root_of
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..guide import lower_first
-from ..wording import say
+from ..wording import say, words_for_script
 from ..outputs import Generated, asset
 from ..templating import render as render_template
 from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
@@ -71,6 +71,7 @@ def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) ->
         canonical_url=absolute(site_url, page_url(widget.page)),
         description=_description(widget, content),
         full_link_text=say("widget.open.guide") if widget.kind == "guide" else say("widget.open"),
+        frame_words=words_for_script("script.frame."),
     )
 
 

@@ -225,8 +225,8 @@
     }
   }
 
-  function todayText() {
-    return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" }).format(new Date());
+  function todayText(locale) {
+    return new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric" }).format(new Date());
   }
 
   // Lone surrogates cannot be encoded; keep everything else exactly as typed.
@@ -334,6 +334,14 @@
     var emailLink = part("email");
     var pending = null;
 
+    // The page's words for this script (nextsteps.wording), {slots} filled here.
+    function words(key, slots) {
+      var text = (data.words && data.words[key]) || key;
+      return text.replace(/\{(\w+)\}/g, function (all, name) {
+        return slots && Object.prototype.hasOwnProperty.call(slots, name) ? String(slots[name]) : all;
+      });
+    }
+
     function values() {
       var out = {};
       inputs.forEach(function (input) { out[input.getAttribute("data-ns-field")] = input.value; });
@@ -355,7 +363,7 @@
       return {
         from: cleanValue(now["print-from"]),
         to: cleanValue(now["print-to"]),
-        date: todayText(),
+        date: todayText(words("date_locale")),
       };
     }
 
@@ -378,7 +386,7 @@
 
     function fileText() {
       var now = values();
-      if (data.channel === "email") return "Subject: " + subjectText(now) + "\n\n" + bodyText(now) + "\n";
+      if (data.channel === "email") return words("subject") + " " + subjectText(now) + "\n\n" + bodyText(now) + "\n";
       return messageText() + "\n";
     }
 
@@ -417,7 +425,7 @@
       root.classList.toggle("ns-letter--too-long", over);
       if (over !== wasOver) {
         lengthWarning.textContent = over
-          ? "Your message is longer than " + data.maxLength + " characters. It may be cut off or not send. Try to make it shorter."
+          ? words("too_long", { max: data.maxLength })
           : "";
         wasOver = over;
       }
@@ -465,16 +473,16 @@
 
     async function copyMessage() {
       if (await copyText(messageText())) {
-        say("Copied. You can now paste your message.");
+        say(words("copied"));
         document.dispatchEvent(new CustomEvent("nextsteps:copied", { detail: { letter: data.id } }));
       } else {
-        say("Your browser did not let us copy. Select the text in the preview and copy it yourself.");
+        say(words("copy_failed"));
       }
     }
 
     async function copySubject() {
       var ok = await copyText(subjectText(values()));
-      say(ok ? "Subject line copied." : "Your browser did not let us copy. Select the subject line and copy it yourself.");
+      say(words(ok ? "subject_copied" : "subject_copy_failed"));
     }
 
     function download() {
@@ -490,7 +498,7 @@
       window.setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
       // No page can see whether the browser saved the file (a sandbox, a
       // setting or the reader may stop it), so do not claim it worked.
-      say("Your browser should now save your letter as " + data.id + ".txt. If it is not in your downloads, use Copy instead.");
+      say(words("download", { file: data.id + ".txt" }));
     }
 
     // A sandbox ignores print() without a word. The print dialog always
@@ -503,7 +511,7 @@
       window.print();
       window.setTimeout(function () {
         window.removeEventListener("beforeprint", mark);
-        if (!started) say("This box cannot print. To print your letter, open the full page.");
+        if (!started) say(words("print_blocked"));
       }, 1000);
     }
 
@@ -523,10 +531,10 @@
       remember.addEventListener("change", function () {
         if (remember.checked) {
           writeStored(values());
-          say("Your details will be kept on this device.");
+          say(words("remembered"));
         } else {
           forget();
-          say("Your details are no longer kept on this device.");
+          say(words("forgotten"));
         }
       });
       part("clear").addEventListener("click", function () {
@@ -534,22 +542,22 @@
         remember.checked = false;
         inputs.forEach(function (input) { input.value = ""; });
         update();
-        say("Your details have been cleared from the form and from this device.");
+        say(words("cleared"));
       });
     }
     part("copy").addEventListener("click", function () {
-      guarded("Copy anyway", copyMessage);
+      guarded(words("copy_anyway"), copyMessage);
     });
     if (part("copy-subject")) part("copy-subject").addEventListener("click", copySubject);
     part("download").addEventListener("click", function () {
-      guarded("Download anyway", download);
+      guarded(words("download_anyway"), download);
     });
     part("print").addEventListener("click", function () {
-      guarded("Print anyway", printLetter);
+      guarded(words("print_anyway"), printLetter);
     });
     if (emailLink) {
       emailLink.addEventListener("click", function (event) {
-        if (!guarded("Open anyway", function () { window.location.href = emailLink.href; })) event.preventDefault();
+        if (!guarded(words("email_anyway"), function () { window.location.href = emailLink.href; })) event.preventDefault();
       });
     }
     part("continue").addEventListener("click", function () {

@@ -13,9 +13,9 @@ from ..render_pool import RenderJob
 from ..addresses import absolute
 from .render import Part, render_parts
 from ..templating import read_text, render as render_template
+from ..wording import say
 from .widget import HERE, labels
 
-HOW = {"email": "type it into an email", "letter": "copy it out neatly or type it up", "linkedin": "type it into LinkedIn"}
 
 
 def _css() -> str:
@@ -61,7 +61,7 @@ def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: st
         author=author,
         date=meta.reviewed.isoformat(),
         css=Markup(font_face_css() + _css()),
-        how=HOW[meta.channel],
+        how=say(f"print.letter.how.{meta.channel}"),
         channel=meta.channel,
         subject=subject,
         paragraphs=_inline(render_parts(letter.body, {}, names, blank_form=True), names),

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from ..content import Letter
 from ..content.letter_template import normalise
 from ..templating import render as render_template
-from ..wording import say
+from ..wording import say, words_for_script
 from .render import Part, render_parts
 
 HERE = Path(__file__).parent
@@ -23,8 +23,6 @@ def channel_text(channel: str) -> str:
     """How a letter is sent, as the reader is told: "By email"."""
     return say(f"channel.{channel}")
 
-# Whose limit a max_length is, in the words under the preview.
-LIMIT_OF = {"linkedin": "a LinkedIn connection note"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +74,7 @@ def widget_data(letter: Letter) -> dict:
         "body": normalise(letter.body),
         "fields": [{"name": f.name, "label": f.label, "required": f.required} for f in meta.fields],
         "maxLength": meta.max_length,
+        "words": words_for_script("script.letters."),
     }
 
 
@@ -96,7 +95,7 @@ def widget_html(letter: Letter, *, heading_level: int = 2, id_prefix: str = ID_P
         p=f"{id_prefix}{meta.id}-",
         heading_level=heading_level,
         noun=say(f"noun.{meta.channel}"),
-        limit_of=LIMIT_OF.get(meta.channel, "this message"),
+        limit_of=say(f"limit.{meta.channel}"),  # whose limit a max_length is
         print_only="" if meta.channel == "letter" else " ns-print-only",
         data_json=script_json(widget_data(letter)),
         subject_html=parts_html(subject),

@@ -107,6 +107,11 @@ class Organisation(BaseModel):
         return [(u.split("/")[2].removeprefix("www."), u) for u in urls]
 
     @property
+    def sources_markdown(self) -> str:
+        """'[acas.org.uk](...) and [gov.uk](...)': where the details were checked."""
+        return say("list.and").join(f"[{host}]({url})" for host, url in self.sources)
+
+    @property
     def region_label(self) -> str:
         """'England, Wales and Northern Ireland': how the page names where it helps."""
         if self.area:
