@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from nextsteps.content import load_content
 from nextsteps.content.loader import GENERATED_PAGES
 from nextsteps.letters.pages import INDEX_PATH
@@ -67,7 +66,8 @@ def test_scotland_has_nhs_24_any_time_and_breathing_space_with_its_hours(site):
     assert hub.hours == "Any time, day or night"
     assert any("gov.scot" in url for _, url in hub.sources)
     breathing = by_id["breathing-space"]
-    assert breathing.hours and re.search(r"6pm to 2am", breathing.hours) and "Friday 6pm to Monday 6am" in breathing.hours
+    assert breathing.hours and "6pm to 2am" in breathing.hours
+    assert "Friday 6pm to Monday 6am" in breathing.hours
     assert by_id["nhs-111-wales-mental-health"].hours == "Any time, day or night"
     assert "18001 0808 808 8000" in (by_id["lifeline"].phone_note or "")
 
@@ -89,7 +89,7 @@ def test_time_limits_name_the_commencement_order_or_say_none_was_found_and_when(
     in_force = re.search(r"on or after \d{1,2} \w+ 20\d\d", text)
     none_found = re.search(r"When we checked on \d{1,2} \w+ 20\d\d, we found no commencement order", text)
     assert cited_order, "the commencement orders checked are linked"
-    assert in_force or none_found, "either the date six months applies from, or that no order brings it in, with the date checked"
+    assert in_force or none_found, "the date six months applies from, or that no order brings it in and when we checked"
     if none_found:
         assert "count 3 months less one day" in text, "until an order is found, the safe limit is the one to count"
 
@@ -115,7 +115,8 @@ FIRST_TO_RECRUITER = {"ask-your-recruiter-for-feedback"}
 
 def alternatives() -> set[str]:
     """Letters that say to send them instead of the reply: offered on /letters/, never on a path."""
-    return {lid for lid, letter in CONTENT.letters.items() if "instead of the reply to the rejection" in letter.meta.send_when}
+    instead = "instead of the reply to the rejection"
+    return {lid for lid, letter in CONTENT.letters.items() if instead in letter.meta.send_when}
 
 
 def linked_letters(html: str) -> set[str]:
@@ -154,4 +155,5 @@ def test_the_reply_step_has_its_own_tick_and_no_same_day_nudge(site):
         assert step.meta.when != "today", slug
         assert "feel calm" in words(read(site, step.url)), slug
     for letter_id in alternatives() | {ONE_REPLY, "ask-your-recruiter-for-feedback"}:
-        assert "When you feel calm, ideally within 2 or 3 working days" in CONTENT.letters[letter_id].meta.send_when, letter_id
+        send_when = CONTENT.letters[letter_id].meta.send_when
+        assert "When you feel calm, ideally within 2 or 3 working days" in send_when, letter_id
