@@ -20,6 +20,8 @@ FURNITURE = re.compile(
     r"|read more\b|related (?:posts|articles)|back to (?:top|blog|news)|all rights reserved|privacy policy)",
     re.IGNORECASE,
 )
+# "By Priya Shah, 3 March 2026": who wrote it and when, not what to do.
+BYLINE = re.compile(r"^(?:By|Written by|Posted by) (?:[A-Z][\w'\u2019-]+ ?){1,3}(?:[,|].*)?$")
 # "(like us, ...!)": the agency naming itself in the middle of a sentence of advice.
 SELF_PROMOTION = re.compile(r"\s*\((?:like|such as) us\b[^)]*\)", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'\u2018\u201c(]?[A-Z0-9])")
@@ -84,7 +86,7 @@ def drop_furniture(article: Article) -> Article:
             text = SELF_PROMOTION.sub("", text)
             kept = []
             for sentence in split_sentences(text):
-                if FURNITURE.search(sentence):
+                if FURNITURE.search(sentence) or BYLINE.match(sentence):
                     article.dropped.append(sentence)
                 else:
                     kept.append(sentence)

@@ -176,7 +176,7 @@ def _report(article: Article, drafts: list[Draft], pages: dict[Path, str], edits
     ]
     long: list[str] = []
     for (path, text), draft in zip(pages.items(), drafts, strict=True):
-        body_line = text.count("\n", 0, text.index("\n---\n") + 5) + 1
+        body_line = text[: len(text) - len(draft.body)].count("\n") + 1
         blocks = plain_english.markdown_blocks(draft.body, first_line=body_line)
         ease = plain_english.reading_ease([b.text for b in blocks])
         low = (

@@ -215,97 +215,15 @@ def _content_words(text: str) -> str:
 # Instructions -------------------------------------------------------------------------------
 
 # Verbs that start advice, in the base form an instruction uses.
-VERBS = set(
-    [
-        "accept",
-        "add",
-        "agree",
-        "apply",
-        "approach",
-        "ask",
-        "avoid",
-        "be",
-        "book",
-        "build",
-        "call",
-        "change",
-        "check",
-        "choose",
-        "clear",
-        "come",
-        "connect",
-        "consider",
-        "contact",
-        "create",
-        "decide",
-        "describe",
-        "do",
-        "dress",
-        "email",
-        "explain",
-        "find",
-        "focus",
-        "follow",
-        "get",
-        "give",
-        "go",
-        "hold",
-        "identify",
-        "improve",
-        "join",
-        "keep",
-        "learn",
-        "let",
-        "list",
-        "look",
-        "make",
-        "move",
-        "note",
-        "plan",
-        "practise",
-        "practice",
-        "prepare",
-        "put",
-        "reach",
-        "read",
-        "record",
-        "reflect",
-        "remember",
-        "remind",
-        "reply",
-        "research",
-        "rest",
-        "review",
-        "save",
-        "say",
-        "search",
-        "see",
-        "send",
-        "set",
-        "show",
-        "sign",
-        "sleep",
-        "speak",
-        "spend",
-        "start",
-        "stay",
-        "stop",
-        "take",
-        "talk",
-        "tell",
-        "thank",
-        "think",
-        "treat",
-        "try",
-        "turn",
-        "update",
-        "use",
-        "visit",
-        "wait",
-        "walk",
-        "work",
-        "write",
-    ]
+VERBS = frozenset(
+    (
+        "accept add agree apply approach ask avoid be book build call change check choose clear come connect "
+        "consider contact create decide describe do dress email explain find focus follow get give go hold "
+        "identify improve join keep learn let list look make move note plan practise practice prepare put "
+        "reach read record reflect remember remind reply research rest review save say search see send set "
+        "show sign speak spend start stay stop take talk tell thank think treat try turn update use visit "
+        "wait walk work write"
+    ).split()
 )
 DANGLING = set(
     ["like", "to", "for", "and", "or", "of", "the", "a", "an", "with", "about", "as", "than", "that", "if", "when"]
@@ -335,6 +253,8 @@ def as_imperative(sentence: str) -> str | None:
     text = sentence.strip().rstrip(".!?").strip()
     text = _LEAD.sub("", text)
     first = re.match(r"[A-Za-z]+", text)
+    if first and text[first.end() : first.end() + 1] == ",":
+        return None  # "Rest, food and fresh air...": a list of nouns, not an instruction
     if first and first.group(0).lower() in VERBS and first.group(0)[0].isupper():
         action = text
     else:
@@ -346,13 +266,13 @@ def as_imperative(sentence: str) -> str | None:
         if not verb or verb.group(0).lower() not in VERBS:
             return None
     cut = _CUT.search(action, pos=len(action.split()[0]))
-    if cut:
-        action = action[: cut.start()]
-    action = action.strip().rstrip(".,;:")
+    shortened = action[: cut.start()].strip() if cut else action
+    was_cut = cut is not None and len(shortened.split()) >= 3  # "Try to see a friend" keeps its "to see"
+    action = (shortened if was_cut else action).strip().rstrip(".,;:")
     words = action.split()
     if not 2 <= len(words) <= MAX_ITEM_WORDS or (words[0].lower() in {"be", "do"} and len(words) < 3):
         return None
-    if words[-1].lower() in DANGLING:
+    if was_cut and words[-1].lower() in DANGLING:
         return None  # the cut left half a thought: "Ask yourself things like"
     if words[0].lower() == "do" and len(words) > 1 and words[1].lower() in {"not", "n't"}:
         return None
