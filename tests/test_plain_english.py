@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import textstat
 
 from nextsteps import guide
 from nextsteps.checks.plain_english import MAX_WORDS, MIN_READING_EASE, article_blocks, reading_ease, sentences, word_count
@@ -23,6 +24,8 @@ def test_reading_ease_and_sentence_length(site, url):
     """The same rule as the build's warnings and `nextsteps check` (nextsteps.checks.plain_english)."""
     blocks = page_text(site, url)
     assert reading_ease(blocks) >= MIN_READING_EASE, url
+    # The project counts Flesch itself, exactly as the reference library does.
+    assert reading_ease(blocks) == textstat.flesch_reading_ease(" ".join(b if b.endswith((".", "!", "?", ":")) else b + "." for b in blocks))
     long = [s for s in sentences(blocks) if word_count(s) > MAX_WORDS]
     assert not long, long
 

@@ -11,7 +11,6 @@ import re
 import sys
 from pathlib import Path
 
-from .guide import check_guide
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     named = re.search(r"^docs_dir:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.M)
     docs_dir = config.parent / (named.group(1) if named else "docs")
+    from .guide import check_guide  # the whole content model: loaded only when this command runs
+
     findings = check_guide(docs_dir)
     for finding in findings:
         print(finding)
