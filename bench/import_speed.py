@@ -65,7 +65,8 @@ def as_html(title: str, body: list[tuple[str, list[str]]]) -> str:
     nav = "".join(f'<li><a href="/p{n}">Page {n}</a></li>' for n in range(40))
     return (
         f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{e(title)} | Agency</title>'
-        '<link rel="canonical" href="https://agency.example/blog/steady"><script>var tracking = 1;</script></head><body>'
+        '<link rel="canonical" href="https://agency.example/blog/steady"><script>var tracking = '
+        "1;</script></head><body>"
         f'<div class="cookies">We use cookies. <button>Accept all cookies</button></div><nav><ul>{nav}</ul></nav>'
         f"<main><article><h1>{e(title)}</h1>{text}<p>Share this article</p></article>"
         "<section><h3>Comments</h3><p>Be the first to post one!</p><form><textarea></textarea></form></section></main>"
@@ -85,7 +86,12 @@ def command_seconds(source: Path, out: Path) -> tuple[float, float]:
     """Wall time and CPU time of one whole command. On a busy machine the
     CPU time is the steadier number: it leaves out waiting for other work."""
     started, cpu = time.perf_counter(), _children_cpu()
-    subprocess.run([sys.executable, "-m", "nextsteps.cli", "import", str(source), "--out", str(out)], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "nextsteps.cli", "import", str(source), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - started, _children_cpu() - cpu
 
 
@@ -116,13 +122,20 @@ def main() -> None:
     print(f"{'format':<10} {'wall, median':>13} {'wall, worst':>12} {'CPU, median':>12} {'import only':>12}")
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        for name, make, suffix in (("web page", as_html, ".html"), ("text", as_text, ".txt"), ("Markdown", as_markdown, ".md")):
+        for name, make, suffix in (
+            ("web page", as_html, ".html"),
+            ("text", as_text, ".txt"),
+            ("Markdown", as_markdown, ".md"),
+        ):
             source = work / f"article{suffix}"
             source.write_text(make(title, body), encoding="utf-8")
             runs = [command_seconds(source, work / f"out-{name}-{run}") for run in range(args.runs)]
             wall, cpu = [r[0] for r in runs], [r[1] for r in runs]
             inside = min(in_process_seconds(source) for _ in range(args.runs))
-            print(f"{name:<10} {statistics.median(wall):>12.2f}s {max(wall):>11.2f}s {statistics.median(cpu):>11.2f}s {inside:>11.2f}s")
+            print(
+                f"{name:<10} {statistics.median(wall):>12.2f}s {max(wall):>11.2f}s {statistics.median(cpu):>11.2f}s "
+                f"{inside:>11.2f}s"
+            )
 
 
 if __name__ == "__main__":

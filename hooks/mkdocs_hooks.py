@@ -89,6 +89,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(str(exc))
         _state.problems = exc.problems
         return config
+    assert _state.content is not None
     if not _serving:  # the preview shows drafts; a publishing build leaves them out, with a warning each
         for step in drafts(_state.content):
             log.warning(left_out_warning(step, Path(config.docs_dir).name))

@@ -109,7 +109,8 @@ def as_html(article_extra: str = "") -> str:
 <link rel="stylesheet" href="/style.css"><script src="/tracking.js"></script>
 </head><body>
 <div class="cookie-banner"><p>We use cookies to improve your visit.</p><button>Accept all cookies</button></div>
-<header><nav><ul><li><a href="/">Home</a></li><li><a href="/jobs">Jobs</a></li><li><a href="/about">About us</a></li></ul></nav></header>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/jobs">Jobs</a></li>
+<li><a href="/about">About us</a></li></ul></nav></header>
 <main><article class="post">
 <h1>{e(TITLE)}</h1><p class="byline">By {e(BYLINE)}, 3 March 2026</p>
 <div class="entry-content">{body}</div>
@@ -119,7 +120,8 @@ def as_html(article_extra: str = "") -> str:
 <form><label>Name <input name="n"></label><textarea></textarea><button>Post Comment</button></form></section>
 </main>
 <aside><p>Follow us on LinkedIn</p><p>Sign up for our newsletter</p></aside>
-<footer><p>Call us today to speak to our team about your next role.</p><p>© 2026 Example Recruitment. All rights reserved.</p></footer>
+<footer><p>Call us today to speak to our team about your next role.</p>
+<p>© 2026 Example Recruitment. All rights reserved.</p></footer>
 </body></html>
 """
 

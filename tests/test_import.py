@@ -6,18 +6,20 @@ web page wrapped in site furniture, plain text, Markdown and a Word file.
 
 from __future__ import annotations
 
+import os
 import re
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
+import articles
 import markdown
 import pytest
 import yaml
 from lxml import html as lxml_html
-
-import articles
-from nextsteps.cli import main
 from nextsteps.content import load_content
 from nextsteps.content.frontmatter import split
 from nextsteps.content.schema import StepMeta
@@ -30,7 +32,11 @@ def run_import(source: Path, *options: str, cwd: Path = ROOT) -> subprocess.Comp
     """The console script, as an editor runs it."""
     return subprocess.run(
         [sys.executable, "-m", "nextsteps.cli", "import", str(source), *options],
-        cwd=cwd, capture_output=True, text=True, timeout=120, env={**TEST_ENV, "PATH": "/usr/bin:/bin"},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**TEST_ENV, "PATH": "/usr/bin:/bin"},
     )
 
 
@@ -62,7 +68,7 @@ def test_an_article_becomes_a_valid_draft_with_every_heading_and_no_furniture(tm
     assert result.returncode == 0, result.stderr
     pages = written(out)
     assert len(pages) == 1  # a short article is one step, its headings its sections
-    (name, page), = pages.items()
+    ((name, page),) = pages.items()
     data, body = split(page, name)
     meta = StepMeta.model_validate(data)
     assert meta.draft is True
@@ -90,16 +96,27 @@ def test_an_article_becomes_a_valid_draft_with_every_heading_and_no_furniture(tm
     assert "Next:" in result.stdout and "draft: true" in result.stdout
     if kind == "html":
         dropped = result.stdout.split("Dropped as page furniture")[1].split("Next:")[0]
-        for line in ("Home", "Share this article", "Sign up for our newsletter", "Call us today to speak to our team about your next role."):
+        for line in (
+            "Home",
+            "Share this article",
+            "Sign up for our newsletter",
+            "Call us today to speak to our team about your next role.",
+        ):
             assert f"  {line}\n" in dropped, line
 
 
 def test_a_long_article_becomes_one_step_per_heading_and_long_sentences_are_reported(tmp_path):
     source = tmp_path / "long.txt"
-    long_sentence = "This sentence goes on and on with many small words so that it is far too long for a reader who is tired and wants to rest now."
+    long_sentence = (
+        "This sentence goes on and on with many small words so that it is far too long "
+        "for a reader who is tired and wants to rest now."
+    )
     paragraphs = []
     for number in range(1, 8):
-        paragraphs += [f"Part number {number} of the plan", " ".join(["Keep a note of each job you apply for. It helps you see how far you have come."] * 9)]
+        paragraphs += [
+            f"Part number {number} of the plan",
+            " ".join(["Keep a note of each job you apply for. It helps you see how far you have come."] * 9),
+        ]
     paragraphs[1] += " " + long_sentence
     source.write_text("A long guide to the search\n" + "\n".join(paragraphs) + "\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -144,7 +161,9 @@ def test_imported_drafts_build_and_publish_when_the_line_is_removed(tmp_path):
     assert len(new) == 4
     slug = "how-to-keep-your-confidence-up"
     # The stage page changed by one line, right after the step it was asked to follow.
-    added = [line for line in interview.read_text(encoding="utf-8").splitlines() if line not in stage_before.splitlines()]
+    added = [
+        line for line in interview.read_text(encoding="utf-8").splitlines() if line not in stage_before.splitlines()
+    ]
     assert added == [f"  - {slug}"]
     path = yaml.safe_load(interview.read_text(encoding="utf-8").split("---")[1])["path"]
     assert path[path.index("ask-for-feedback") + 1] == slug
@@ -154,7 +173,9 @@ def test_imported_drafts_build_and_publish_when_the_line_is_removed(tmp_path):
     assert drafts_build.returncode != 0
     warnings = [line for line in drafts_build.output.splitlines() if line.startswith("WARNING")]
     assert len(warnings) == 4, warnings
-    assert all("draft, left out of this build" in w and "Remove the line 'draft: true'" in w for w in warnings), warnings
+    assert all("draft, left out of this build" in w and "Remove the line 'draft: true'" in w for w in warnings), (
+        warnings
+    )
     assert {re.search(r"steps/([\w-]+)\.md", w).group(1) + ".md" for w in warnings} == set(new)
 
     for name in new:
@@ -173,7 +194,9 @@ def test_imported_drafts_build_and_publish_when_the_line_is_removed(tmp_path):
 
 
 @pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="the source articles are not beside this copy of the project")
-@pytest.mark.parametrize("name", sorted(p.name for p in SHARED_SOURCES.glob("*.txt")) if SHARED_SOURCES.is_dir() else [])
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in SHARED_SOURCES.glob("*.txt")) if SHARED_SOURCES.is_dir() else []
+)
 def test_the_source_articles_import(tmp_path, name):
     source = SHARED_SOURCES / name
     out = tmp_path / "out"
@@ -185,12 +208,22 @@ def test_the_source_articles_import(tmp_path, name):
     lines = [" ".join(line.split()) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
     text = bodies(pages)
     titles = " ".join(yaml.safe_load(p.split("---")[1])["title"] for p in pages.values())
-    headings = [line for line in lines if len(line.split()) <= 10 and not line.endswith((".", "!", "?")) and line not in ("Post Comment",)]
+    headings = [
+        line
+        for line in lines
+        if len(line.split()) <= 10 and not line.endswith((".", "!", "?")) and line not in ("Post Comment",)
+    ]
     for heading in headings[1:] if headings[0] in titles else headings:
         if heading in ("Leigh Kinninmont", "Next Steps After a Job Rejection"):
             continue  # the byline, and the title saved twice
         assert f"## {heading}" in text or heading in titles, heading
-    for furniture in ("contact us today", "follow us on LinkedIn", "Be the first to post one!", "Post Comment", "Nine Twenty"):
+    for furniture in (
+        "contact us today",
+        "follow us on LinkedIn",
+        "Be the first to post one!",
+        "Post Comment",
+        "Nine Twenty",
+    ):
         assert furniture not in text, furniture
     sentences = [s for line in lines for s in re.split(r"(?<=[.!?])\s+", line) if s.endswith((".", "!", "?"))]
     kept = [s for s in sentences if s in text]
@@ -211,8 +244,16 @@ def _html_without_article() -> str:
         ("blank.md", b"\n  \n", "the file is empty"),
         ("photo.txt", bytes(range(256)) * 4, "this is a binary file"),
         ("nav-only.html", _html_without_article().encode(), "found no article in it"),
-        ("odd.html", articles.as_html().replace('charset="utf-8"', 'charset="x-made-up-9"').encode(), "'x-made-up-9', which is not a known encoding"),
-        ("latin.txt", articles.as_text().replace("kind", "caf\u00e9").encode("latin-1"), "is not UTF-8 text and does not say which encoding it uses"),
+        (
+            "odd.html",
+            articles.as_html().replace('charset="utf-8"', 'charset="x-made-up-9"').encode(),
+            "'x-made-up-9', which is not a known encoding",
+        ),
+        (
+            "latin.txt",
+            articles.as_text().replace("kind", "caf\u00e9").encode("latin-1"),
+            "is not UTF-8 text and does not say which encoding it uses",
+        ),
         ("fake.docx", b"PK not really a zip", "this is not a Word (.docx) file"),
         ("notes.pdf", b"%PDF-1.4", "not a format the import reads"),
     ],
@@ -275,7 +316,17 @@ def test_hostile_html_never_reaches_the_markdown(tmp_path):
     body = split(page, "page.md")[1]
     assert "Read this first." in body and "It is safe." in body
     # The page's own handlers, scripts and links are gone; what the article shows as words stays as escaped words.
-    for bad in ("<script", "<style", "alert('script')", "alert('click')", "alert('link')", "alert('img')", "alert('frame')", "alert('svg')", "color: red"):
+    for bad in (
+        "<script",
+        "<style",
+        "alert('script')",
+        "alert('click')",
+        "alert('link')",
+        "alert('img')",
+        "alert('frame')",
+        "alert('svg')",
+        "color: red",
+    ):
         assert bad not in body, bad
     assert "](javascript:" not in body.replace("\\](", "") and "{:" not in body.replace("\\{:", "")
     # Rendered as the site renders Markdown, the words show as words and nothing can run.
@@ -291,7 +342,14 @@ def test_hostile_html_never_reaches_the_markdown(tmp_path):
 
 
 def run_check(cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "nextsteps.cli", "check"], cwd=cwd, capture_output=True, text=True, timeout=120, env={**TEST_ENV, "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "nextsteps.cli", "check"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**TEST_ENV, "PATH": "/usr/bin:/bin"},
+    )
 
 
 def test_check_passes_the_main_guide_silently():
@@ -303,16 +361,25 @@ def test_check_names_the_file_and_line_of_a_long_sentence_and_a_draft(tmp_path):
     project = copy_project(tmp_path / "project")
     page = project / "docs" / "steps" / "clear-your-mind.md"
     lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
-    long = "This sentence has been written with far too many words in it so that a tired reader would very surely lose the thread long before it came to its end.\n"
+    long = (
+        "This sentence has been written with far too many words in it so that a tired reader "
+        "would very surely lose the thread long before it came to its end.\n"
+    )
     assert len(long.split()) == 30
     at = len(lines) + 2
     page.write_text("".join(lines) + "\n" + long, encoding="utf-8")
     result = run_check(project)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [f'docs/steps/clear-your-mind.md:{at}: this sentence has 30 words, more than 25: "This sentence has been written with far too ...". Split it in two']
+    assert result.stdout.splitlines() == [
+        f"docs/steps/clear-your-mind.md:{at}: this sentence has 30 words, more than 25: "
+        '"This sentence has been written with far too ...". Split it in two'
+    ]
     draft = project / "docs" / "steps" / "keep-learning.md"
     draft.write_text(draft.read_text(encoding="utf-8").replace("\n---\n", "\ndraft: true\n---\n", 1), encoding="utf-8")
-    assert "docs/steps/keep-learning.md:" in run_check(project).stdout.split("draft: a publishing build leaves it out")[0].splitlines()[-1]
+    assert (
+        "docs/steps/keep-learning.md:"
+        in run_check(project).stdout.split("draft: a publishing build leaves it out")[0].splitlines()[-1]
+    )
 
 
 def test_check_reports_front_matter_print_limits_letter_notes_and_fact_lines(tmp_path):
@@ -324,7 +391,9 @@ def test_check_reports_front_matter_print_limits_letter_notes_and_fact_lines(tmp
     assert result.returncode == 1
     found = result.stdout.splitlines()
     assert found[0] == "docs/steps/keep-learning.md:1: field 'when': this field is required but missing"
-    assert found[1].startswith("docs/steps/keep-learning.md:5: field 'wen': unknown field. Allowed fields are: title, summary")
+    assert found[1].startswith(
+        "docs/steps/keep-learning.md:5: field 'wen': unknown field. Allowed fields are: title, summary"
+    )
     assert len(found) == 2
     # With the front matter fixed, the other checks run.
     step.write_text(step.read_text(encoding="utf-8").replace("wen:", "when:", 1), encoding="utf-8")
@@ -337,11 +406,62 @@ def test_check_reports_front_matter_print_limits_letter_notes_and_fact_lines(tmp
     note.write_text(note.read_text(encoding="utf-8").replace("max_length: 200", "max_length: 60"), encoding="utf-8")
     fact = docs / "steps" / "clear-your-mind.md"
     fact.write_text(
-        fact.read_text(encoding="utf-8") + "\n## Your rights\n\nThe Employment Rights Act 1996 gives you rights at work.\n\n## Sources\n\n<small>Checked in 2026.</small>\n",
+        fact.read_text(encoding="utf-8")
+        + "\n## Your rights\n\nThe Employment Rights Act 1996 gives you rights at work.\n"
+        + "\n## Sources\n\n<small>Checked in 2026.</small>\n",
         encoding="utf-8",
     )
     found = run_check(project).stdout
-    assert re.search(r"docs/steps/keep-applying\.md:\d+: field 'checklist': \d+ items do not fit one printed page", found), found
-    assert re.search(r"docs/letters/linkedin-stay-in-touch\.md:1: the note is \d+ characters with its examples, more than its max_length of 60", found), found
-    assert re.search(r"docs/steps/clear-your-mind\.md:\d+: this source line needs a link to the page it was checked against", found), found
+    assert re.search(
+        r"docs/steps/keep-applying\.md:\d+: field 'checklist': \d+ items do not fit one printed page", found
+    ), found
+    assert re.search(
+        r"docs/letters/linkedin-stay-in-touch\.md:1: the note is \d+ characters with its examples, "
+        r"more than its max_length of 60",
+        found,
+    ), found
+    assert re.search(
+        r"docs/steps/clear-your-mind\.md:\d+: this source line needs a link to the page it was checked against", found
+    ), found
     assert re.search(r"docs/steps/clear-your-mind\.md:\d+: 'Act 1996' is a fact with no source line", found), found
+
+
+# The preview ----------------------------------------------------------------------------------
+
+
+def test_the_preview_shows_a_draft_with_a_banner(tmp_path):
+    """`mkdocs serve` shows a draft, on no path yet, with a visible Draft banner."""
+    project = copy_project(tmp_path / "project")
+    assert run_import(saved(tmp_path, "md"), cwd=project).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env={**os.environ, **TEST_ENV},
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert server.poll() is None, (tmp_path / "serve.log").read_text(encoding="utf-8")
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/steps/how-to-keep-your-confidence-up/", timeout=5
+                ) as response:
+                    page = response.read().decode("utf-8")
+                break
+            except OSError:
+                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text(encoding="utf-8")
+                time.sleep(0.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    banner = re.search(r'<p class="ns-draft" role="note"><strong>Draft</strong> (.*?)</p>', page)
+    assert banner and "draft: true" in banner.group(1).replace("&#x27;", "'"), page[:2000]
+    assert "Ask For Feedback When You Can" in page
+    assert "draft, left out" not in (tmp_path / "serve.log").read_text(encoding="utf-8")

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 import textstat
-
 from nextsteps import guide
-from nextsteps.checks.plain_english import MAX_WORDS, MIN_READING_EASE, article_blocks, reading_ease, sentences, word_count
+from nextsteps.checks.plain_english import (
+    MAX_WORDS,
+    MIN_READING_EASE,
+    article_blocks,
+    reading_ease,
+    sentences,
+    word_count,
+)
 from nextsteps.content import load_content, page_url
 from support import ROOT
 

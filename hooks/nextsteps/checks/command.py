@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the guide's settings file (default: mkdocs.yml)")
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"), help="the guide's settings file (default: mkdocs.yml)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -46,7 +46,10 @@ def check_guide(docs_dir: Path) -> list[Finding]:
     try:
         content = load_content(docs_dir)
     except ContentError as exc:
-        return [Finding(p.file, p.line or 1, f"field '{p.field}': {p.message}" if p.field else p.message) for p in exc.problems]
+        return [
+            Finding(p.file, p.line or 1, f"field '{p.field}': {p.message}" if p.field else p.message)
+            for p in exc.problems
+        ]
     name = docs_dir.name
     found = []
     found += plain_english_findings(content, docs_dir)
@@ -54,7 +57,11 @@ def check_guide(docs_dir: Path) -> list[Finding]:
     found += letter_findings(content, name)
     found += fact_findings(content, docs_dir)
     found += [
-        Finding(f"{name}/{step.path}", _line(docs_dir, step.path, "draft"), "draft: a publishing build leaves it out. Remove the line 'draft: true' to publish it")
+        Finding(
+            f"{name}/{step.path}",
+            _line(docs_dir, step.path, "draft"),
+            "draft: a publishing build leaves it out. Remove the line 'draft: true' to publish it",
+        )
         for step in drafts(content)
     ]
     return sorted(found)
@@ -70,7 +77,7 @@ def _body_start(docs_dir: Path, source: Source) -> int:
 
 
 def _guide_pages(content: Content) -> list[Source]:
-    """The pages the plain-English rule covers: everything but the letters, whose wording is the reader's own message."""
+    """The pages the plain-English rule covers: all but the letters, whose wording is the reader's own message."""
     return [*content.steps, *content.stages.values(), *content.pages.values()]
 
 
@@ -79,7 +86,7 @@ def plain_english_findings(content: Content, docs_dir: Path) -> list[Finding]:
     for source in _guide_pages(content):
         shown = f"{docs_dir.name}/{source.path}"
         blocks = plain_english.markdown_blocks(source.body, first_line=_body_start(docs_dir, source))
-        summary = getattr(source.meta, "summary", "")
+        summary = str(getattr(getattr(source, "meta", None), "summary", ""))
         extra = [plain_english.Block(summary, _line(docs_dir, source.path, "summary"))] if summary else []
         for line, message in plain_english.problems(extra + blocks):
             found.append(Finding(shown, line or _body_start(docs_dir, source), message))
@@ -95,7 +102,8 @@ def print_findings(content: Content, docs_dir: Path) -> list[Finding]:
                 Finding(
                     f"{docs_dir.name}/{step.path}",
                     _line(docs_dir, step.path, "checklist"),
-                    f"field 'checklist': {len(step.meta.checklist)} items do not fit one printed page ({ITEMS_PER_PAGE} do). "
+                    f"field 'checklist': {len(step.meta.checklist)} items do not fit one printed page "
+                    f"({ITEMS_PER_PAGE} do). "
                     "Keep the most useful ones, or split the step in two",
                 )
             )
@@ -106,7 +114,8 @@ def print_findings(content: Content, docs_dir: Path) -> list[Finding]:
                 Finding(
                     f"{docs_dir.name}/{page.path}",
                     _line(docs_dir, page.path, "path"),
-                    f"field 'path': its checklist has {len(content.checklist(stage))} items, more than the {MAX_PRINT_ITEMS} "
+                    f"field 'path': its checklist has {len(content.checklist(stage))} items, more than the "
+                    f"{MAX_PRINT_ITEMS} "
                     "that print, so it gets no printable copy. Take items out of its steps, or steps off this path",
                 )
             )
@@ -126,7 +135,8 @@ def letter_findings(content: Content, docs_name: str) -> list[Finding]:
                 Finding(
                     f"{docs_name}/{letter.path}",
                     1,
-                    f"the note is {len(text)} characters with its examples, more than its max_length of {limit}. Shorten it",
+                    f"the note is {len(text)} characters with its examples, more than its max_length of {limit}. "
+                    "Shorten it",
                 )
             )
     return found
@@ -142,11 +152,18 @@ def fact_findings(content: Content, docs_dir: Path) -> list[Finding]:
                 line = start + source.body.count("\n", 0, match.start())
                 missing = [
                     what
-                    for what, rule in (("the year it was checked ('Checked in 2026')", CHECKED), ("a link to the page it was checked against", SOURCE_LINK))
+                    for what, rule in (
+                        ("the year it was checked ('Checked in 2026')", CHECKED),
+                        ("a link to the page it was checked against", SOURCE_LINK),
+                    )
                     if not rule.search(match.group(1))
                 ]
                 if missing:
-                    found.append(Finding(f"{docs_dir.name}/{source.path}", line, f"this source line needs {' and '.join(missing)}"))
+                    found.append(
+                        Finding(
+                            f"{docs_dir.name}/{source.path}", line, f"this source line needs {' and '.join(missing)}"
+                        )
+                    )
             found += _unsourced_facts(source, start, f"{docs_dir.name}/{source.path}")
     return found
 
@@ -160,7 +177,14 @@ def _unsourced_facts(source: Source, start: int, shown: str) -> list[Finding]:
         if not SOURCE_LINE.search(section):
             for match in FACT.finditer(section):
                 line = start + source.body.count("\n", 0, offset + match.start())
-                found.append(Finding(shown, line, f"'{match.group(0)}' is a fact with no source line. Add <small>Checked in <year> against [the page](https://...)</small> under it"))
+                found.append(
+                    Finding(
+                        shown,
+                        line,
+                        f"'{match.group(0)}' is a fact with no source line. Add <small>Checked in <year> against "
+                        "[the page](https://...)</small> under it",
+                    )
+                )
                 break  # one line per section is enough to find it
         offset += len(section)
     return found

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 
-from pyphen import Pyphen
+from pyphen import Pyphen  # type: ignore[import-untyped]
 
 MAX_WORDS = 25
 MIN_READING_EASE = 60.0
@@ -183,7 +183,7 @@ def _syllables(text: str) -> int:
 
 
 def _round(number: float, places: int) -> float:
-    scale = 10**places
+    scale: int = 10**places
     return math.floor(number * scale + math.copysign(0.5, number)) / scale
 
 

@@ -69,7 +69,8 @@ def _import(args: argparse.Namespace) -> int:
         docs_dir is None or (args.out is not None and args.out.resolve() != (docs_dir / "steps").resolve())
     ):
         raise ImportProblem(
-            "--journey puts steps on the guide's paths, so the steps must go to the guide's docs/steps/. Leave out --out"
+            "--journey puts steps on the guide's paths, so the steps must go to the guide's docs/steps/. Leave out "
+            "--out"
         )
     if args.after and not args.journey:
         raise ImportProblem("--after needs --journey: it says where on that stage's path the steps go")
@@ -172,7 +173,8 @@ def _report(article: Article, drafts: list[Draft], pages: dict[Path, str], edits
     """What was made, what to check, and what to do next, in the order an editor works."""
     count = len(drafts)
     lines = [
-        f'Imported "{article.title}" ({article.kind}, {article.words} words) as {count} draft step{"s" if count != 1 else ""}:'
+        f'Imported "{article.title}" ({article.kind}, {article.words} words) '
+        f"as {count} draft step{'s' if count != 1 else ''}:"
     ]
     long: list[str] = []
     for (path, text), draft in zip(pages.items(), drafts, strict=True):
@@ -187,7 +189,8 @@ def _report(article: Article, drafts: list[Draft], pages: dict[Path, str], edits
         lines.append(f'  {_shown(path)}: "{draft.title}", reading ease {ease:.0f}{low}')
         for block, sentence in plain_english.long_sentences(blocks):
             long.append(
-                f'  {_shown(path)}:{block.line}: {plain_english.word_count(sentence)} words: "{plain_english.shorten(sentence)}"'
+                f"  {_shown(path)}:{block.line}: {plain_english.word_count(sentence)} words: "
+                f'"{plain_english.shorten(sentence)}"'
             )
     lines += ["", "Checklist candidates (in each step's 'checklist'; keep, reword or delete each):"]
     candidates = [
@@ -206,15 +209,18 @@ def _report(article: Article, drafts: list[Draft], pages: dict[Path, str], edits
         "",
         "Next:",
         f"  1. Preview: run 'mkdocs serve' and open steps/{first}/. Each draft shows a Draft banner.",
-        "  2. Edit each draft: fix the long sentences, reword the advice in the guide's own plain words, and set 'when'.",
+        "  2. Edit each draft: fix the long sentences, reword the advice in the guide's own plain words, and set "
+        "'when'.",
         "  3. Run 'nextsteps check' until it prints nothing.",
     ]
     if not edits:
         lines.append(
-            "  4. Put each step on a path: add its slug to 'path' in a page under docs/stages/ (or import again with --journey)."
+            "  4. Put each step on a path: add its slug to 'path' in a page under docs/stages/ (or import again with "
+            "--journey)."
         )
     lines.append(
-        f"  {5 if not edits else 4}. To publish a step, remove its line 'draft: true'. A build leaves out, and warns about, every step that still has it."
+        f"  {5 if not edits else 4}. To publish a step, remove its line 'draft: true'. A build leaves out, and warns "
+        "about, every step that still has it."
     )
     return "\n".join(lines)
 

@@ -152,7 +152,11 @@ def escape(text: str) -> str:
 
 def _yaml(text: str) -> str:
     """A YAML scalar: plain when that is safe, otherwise JSON's double quotes (valid YAML)."""
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 ,.'\u2019()/-]*[A-Za-z0-9.)\u2019']", text) and ": " not in text and " #" not in text:
+    if (
+        re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 ,.'\u2019()/-]*[A-Za-z0-9.)\u2019']", text)
+        and ": " not in text
+        and " #" not in text
+    ):
         return text
     return json.dumps(text, ensure_ascii=False)
 
@@ -216,30 +220,35 @@ def _content_words(text: str) -> str:
 
 # Verbs that start advice, in the base form an instruction uses.
 VERBS = frozenset(
-    (
-        "accept add agree apply approach ask avoid be book build call change check choose clear come connect "
-        "consider contact create decide describe do dress email explain find focus follow get give go hold "
-        "identify improve join keep learn let list look make move note plan practise practice prepare put "
-        "reach read record reflect remember remind reply research rest review save say search see send set "
-        "show sign speak spend start stay stop take talk tell thank think treat try turn update use visit "
-        "wait walk work write"
-    ).split()
+    """
+    accept add agree apply approach ask avoid be book build call change check choose clear come connect
+    consider contact create decide describe do dress email explain find focus follow get give go hold
+    identify improve join keep learn let list look make move note plan practise practice prepare put
+    reach read record reflect remember remind reply research rest review save say search see send set
+    show sign speak spend start stay stop take talk tell thank think treat try turn update use visit
+    wait walk work write
+    """.split()
 )
 DANGLING = set(
     ["like", "to", "for", "and", "or", "of", "the", "a", "an", "with", "about", "as", "than", "that", "if", "when"]
 )
 _LEAD = re.compile(
-    r"^(?:(?:first(?: of all)?|firstly|secondly|then|next|lastly|finally|also|instead|if possible|where possible|above all|in short|so|now),?\s+)+",
+    r"^(?:(?:first(?: of all)?|firstly|secondly|then|next|lastly|finally|also|instead"
+    r"|if possible|where possible|above all|in short|so|now),?\s+)+",
     re.IGNORECASE,
 )
 _ADVICE = re.compile(
-    r"\b(?:you (?:should|could|must|need to|ought to|may want to|might want to|might|will want to|\u2019ll want to|'ll want to|can)"
-    r"|(?:it[\u2019']s|it is) (?:also )?(?:a good idea|ideal|best|important|worth|wise|helpful|a great idea|good|always a good idea) to"
-    r"|(?:try|remember|make sure you|be sure) to|make sure you)\s+(?:(?:also|then|simply|always|first|still|really)\s+)?(.+)",
+    r"\b(?:you (?:should|could|must|need to|ought to|may want to|might want to|might|will want to"
+    r"|\u2019ll want to|'ll want to|can)"
+    r"|(?:it[\u2019']s|it is) (?:also )?(?:a good idea|ideal|best|important|worth|wise|helpful|a great idea|good"
+    r"|always a good idea) to"
+    r"|(?:try|remember|make sure you|be sure) to|make sure you)"
+    r"\s+(?:(?:also|then|simply|always|first|still|really)\s+)?(.+)",
     re.IGNORECASE,
 )
 _CUT = re.compile(
-    r"\s+(?:[\u2013\u2014-]\s|in case\b|because\b|so that\b|so you\b|to see\b|which\b|while\b|as a way\b|but\b|since\b)|[,;:(]"
+    r"\s+(?:[\u2013\u2014-]\s|in case\b|because\b|so that\b|so you\b|to see\b|which\b|while\b|as a way\b"
+    r"|but\b|since\b)|[,;:(]"
 )
 
 

@@ -44,7 +44,8 @@ def add_to_path(text: str, new: list[str], after: str | None, shown: str) -> str
     before = yaml.safe_load("".join(lines[1:end])).get("path") or []
     if after is not None and after not in before:
         raise ImportProblem(
-            f"{shown}: field 'path': '{after}' (given with --after) is not on this path. Steps on it: {', '.join(before)}"
+            f"{shown}: field 'path': '{after}' (given with --after) is not on this path. "
+            f"Steps on it: {', '.join(before)}"
         )
     inline = re.match(r"^path:\s*\[(.*)\]\s*(#.*)?$", lines[start].rstrip("\n"))
     if inline:
@@ -62,7 +63,8 @@ def add_to_path(text: str, new: list[str], after: str | None, shown: str) -> str
                 break
         if not items:
             raise ImportProblem(
-                f"{shown}: field 'path' is not a list of step slugs this import can add to. Add the steps by hand: {', '.join(new)}"
+                f"{shown}: field 'path' is not a list of step slugs this import can add to. Add the steps by hand: "
+                f"{', '.join(new)}"
             )
         line, indent = next(((i, ind) for i, ind, slug in items if slug == after), items[-1][:2])
         lines[line + 1 : line + 1] = [f"{indent}- {slug}\n" for slug in new]
@@ -73,6 +75,7 @@ def add_to_path(text: str, new: list[str], after: str | None, shown: str) -> str
     end_after = next(i for i, line in enumerate(result.splitlines()[1:], start=1) if line.strip() == FENCE)
     if yaml.safe_load("\n".join(result.splitlines()[1:end_after])).get("path") != expected:
         raise ImportProblem(
-            f"{shown}: field 'path' is written in a way this import cannot edit safely. Add the steps by hand: {', '.join(new)}"
+            f"{shown}: field 'path' is written in a way this import cannot edit safely. "
+            f"Add the steps by hand: {', '.join(new)}"
         )
     return result

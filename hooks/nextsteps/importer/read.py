@@ -44,7 +44,8 @@ def read_article(path: Path, title: str | None = None) -> Article:
     kind = KINDS.get(path.suffix.lower())
     if kind is None:
         raise ImportProblem(
-            f"{path.name}: '{path.suffix or 'no extension'}' is not a format the import reads. Allowed: .html, .htm, .md, .markdown, .txt, .text, .docx"
+            f"{path.name}: '{path.suffix or 'no extension'}' is not a format the import reads. Allowed: .html, .htm, "
+            ".md, .markdown, .txt, .text, .docx"
         )
     try:
         data = path.read_bytes()
@@ -67,7 +68,8 @@ def read_article(path: Path, title: str | None = None) -> Article:
     article = drop_furniture(article)
     if article.words < MIN_ARTICLE_WORDS:
         raise ImportProblem(
-            f"{path.name}: found no article in it, only {article.words} words of text. Save the page with the article's text and import it again"
+            f"{path.name}: found no article in it, only {article.words} words of text. Save the page with the "
+            "article's text and import it again"
         )
     return article
 
@@ -87,7 +89,8 @@ def _decode(path: Path, data: bytes, kind: str) -> str:
             return data.decode(codec, errors="strict")
     if b"\x00" in data[:8192]:
         raise ImportProblem(
-            f"{path.name}: this is a binary file, not {kind}. Save the article as .html, .md, .txt or .docx and import that"
+            f"{path.name}: this is a binary file, not {kind}. Save the article as .html, .md, .txt or .docx and "
+            "import that"
         )
     declared = META_CHARSET.search(data[:4096]) if kind == "web page" else None
     codec = declared.group(1).decode("ascii") if declared else "utf-8"
@@ -95,7 +98,8 @@ def _decode(path: Path, data: bytes, kind: str) -> str:
         codecs.lookup(codec)
     except LookupError:
         raise ImportProblem(
-            f"{path.name}: the page says its encoding is '{codec}', which is not a known encoding. Save it again as UTF-8"
+            f"{path.name}: the page says its encoding is '{codec}', which is not a known encoding. Save it again as "
+            "UTF-8"
         ) from None
     try:
         return data.decode(codec)
@@ -140,7 +144,8 @@ def _read_html(path: Path, text: str) -> Article:
     )
     if not found:
         raise ImportProblem(
-            f"{path.name}: found no article in it: the page has navigation and other furniture only. Save the page with the article's text and import it again"
+            f"{path.name}: found no article in it: the page has navigation and other furniture only. Save the page "
+            "with the article's text and import it again"
         )
     doc = etree.fromstring(found.encode("utf-8"))
     title = clean(str(doc.get("title") or "")) or _page_title(tree) or _title_from_name(path)
@@ -332,7 +337,8 @@ def _read_docx(path: Path, data: bytes) -> Article:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportProblem(
-            f"{path.name}: this is not a Word (.docx) file. Open it in Word and save it as .docx, or save the text as .txt"
+            f"{path.name}: this is not a Word (.docx) file. Open it in Word and save it as .docx, or save the text "
+            "as .txt"
         )
     try:
         document = docx.Document(io.BytesIO(data))
@@ -364,7 +370,8 @@ def _read_docx(path: Path, data: bytes) -> Article:
             sections[-1].blocks.append(words)
     if not headings:
         raise ImportProblem(
-            f"{path.name}: the Word file has no headings. Give each subheading Word's 'Heading 2' style, save, and import it again"
+            f"{path.name}: the Word file has no headings. Give each subheading Word's 'Heading 2' style, save, and "
+            "import it again"
         )
     return Article(title or _title_from_name(path), None, [s for s in sections if s.heading or s.blocks], "Word")
 
