@@ -219,16 +219,15 @@ def _content_words(text: str) -> str:
 # Instructions -------------------------------------------------------------------------------
 
 # Verbs that start advice, in the base form an instruction uses.
-VERBS = frozenset(
-    """
+_VERB_WORDS = """
     accept add agree apply approach ask avoid be book build call change check choose clear come connect
     consider contact create decide describe do dress email explain find focus follow get give go hold
     identify improve join keep learn let list look make move note plan practise practice prepare put
     reach read record reflect remember remind reply research rest review save say search see send set
     show sign speak spend start stay stop take talk tell thank think treat try turn update use visit
     wait walk work write
-    """.split()
-)
+"""
+VERBS = frozenset(_VERB_WORDS.split())
 DANGLING = set(
     ["like", "to", "for", "and", "or", "of", "the", "a", "an", "with", "about", "as", "than", "that", "if", "when"]
 )
