@@ -27,7 +27,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, checks, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps.checks import page_warnings
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
@@ -294,7 +295,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if _state.problems:
         return _error_page(config)
     assert _state.content is not None
-    for message in checks.page_warnings(_state.content, page.file.src_uri, output, Path(config.docs_dir).name):
+    for message in page_warnings(_state.content, page.file.src_uri, output, Path(config.docs_dir).name):
         log.warning(message)
     return output
 

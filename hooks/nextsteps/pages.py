@@ -38,7 +38,8 @@ def draft_banner(content: Content, src_path: str) -> str:
     step = place.step if place is not None else content.by_path(src_path)
     if not isinstance(step, Step) or not step.meta.draft:
         return ""
-    return f'<p class="ns-draft" role="note"><strong>{html.escape(say("draft.label"))}</strong> {html.escape(say("draft.banner"))}</p>\n\n'
+    label, text = html.escape(say("draft.label")), html.escape(say("draft.banner"))
+    return f'<p class="ns-draft" role="note"><strong>{label}</strong> {text}</p>\n\n'
 
 
 # Markers an editor may put in a page; the build puts generated text in their place.

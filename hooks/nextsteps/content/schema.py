@@ -94,7 +94,7 @@ class StepMeta(StrictModel):
     letters: list[Slug] = []
     reviewed: date
     source: SourceRef | None = None
-    draft: bool = Field(default=False, description="A draft shows in the preview only; a publishing build leaves it out.")
+    draft: bool = Field(default=False, description="Shown in the preview only; a publishing build leaves it out.")
 
     @field_validator("letters")
     @classmethod
