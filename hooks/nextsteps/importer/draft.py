@@ -254,8 +254,8 @@ _CUT = re.compile(
 def as_imperative(sentence: str) -> str | None:
     """A short instruction, when the sentence tells the reader to do something.
 
-    "If possible, you should ask your interviewer for feedback to see what..."
-    becomes "Ask your interviewer for feedback."; a sentence that only
+    "Where you can, you should send a short note because it leaves a good
+    impression" becomes "Send a short note."; a sentence that only
     describes, or a "do not", gives None: a checklist lists things to do.
     """
     text = sentence.strip().rstrip(".!?").strip()
