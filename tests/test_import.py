@@ -475,3 +475,21 @@ def test_the_preview_shows_a_draft_with_a_banner(tmp_path, browser):
         server.wait(timeout=30)
         log.close()
     assert "draft, left out" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+
+
+def test_hostile_markdown_keeps_its_words_and_loses_its_markup(tmp_path):
+    source = tmp_path / "hostile.md"
+    source.write_text(
+        articles.as_markdown()
+        + "\n<script>alert('script')</script>\n\nSome [tips](javascript:void) and [more](javascript:alert%281%29)"
+        + " and <img src=x onerror=alert(1)> here.\n\n"
+        + "<div onclick=\"alert('div')\">Words inside a box still count.</div>\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert run_import(source, "--out", str(out)).returncode == 0
+    (page,) = written(out).values()
+    body = split(page, "page.md")[1]
+    assert "Some tips and more and here." in body and "Words inside a box still count." in body
+    for bad in ("alert(", "javascript:", "onerror", "onclick", "<script", "<img", "<div"):
+        assert bad not in body, bad

@@ -32,6 +32,7 @@ KINDS = {
 MIN_ARTICLE_WORDS = 30  # fewer words than this is a page's furniture, not an article
 HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 SKIPPED_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form", "button", "head"}
+BOXES = {"div", "blockquote", "section", "article", "td", "dd", "figcaption", "pre"}
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
@@ -224,7 +225,11 @@ def _from_blocks(tree: lxml_html.HtmlElement, title: str, path: Path, kind: str)
             or element.tag in SKIPPED_TAGS
         ):
             continue
-        if element.tag not in HEADING_TAGS and element.tag not in {"p", "li"}:
+        leaf_box = element.tag in BOXES and not any(
+            isinstance(d.tag, str) and (d.tag in HEADING_TAGS or d.tag in BOXES or d.tag in {"p", "li"})
+            for d in element.iterdescendants()
+        )  # a <div> of text with no paragraphs in it: its words are a paragraph too
+        if element.tag not in HEADING_TAGS and element.tag not in {"p", "li"} and not leaf_box:
             continue
         if element.tag == "p" and any(a.tag == "li" for a in element.iterancestors()):
             continue  # a loose list's paragraph is read with its item
