@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+import yaml
+
 from .article import Article, Section, split_sentences
 
 ONE_STEP_WORDS = 900
@@ -156,6 +158,7 @@ def _yaml(text: str) -> str:
         re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9 ,.'\u2019()/-]*[A-Za-z0-9.)\u2019']", text)
         and ": " not in text
         and " #" not in text
+        and yaml.safe_load(text) == text  # "2024", "yes" and "null" are not text to YAML
     ):
         return text
     return json.dumps(text, ensure_ascii=False)
