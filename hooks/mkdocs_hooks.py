@@ -28,9 +28,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps.checks import page_warnings
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
+from nextsteps.content.drafts import drafts, left_out_warning, without_drafts
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -47,6 +49,7 @@ class _BuildState:
     generated: list[Generated] = field(default_factory=list)
     renders: Renders = field(default_factory=lambda: Renders([]))
     held_pages: list[str] = field(default_factory=list)  # written pages whose file sizes come at the end
+    left_out: set[str] = field(default_factory=set)  # drafts a publishing build leaves out
     site_dir: Path | None = None  # the real output folder, while the build writes beside it
 
 
@@ -87,6 +90,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(str(exc))
         _state.problems = exc.problems
         return config
+    assert _state.content is not None
+    if not _serving:  # the preview shows drafts; a publishing build leaves them out, with a warning each
+        for step in drafts(_state.content):
+            log.warning(left_out_warning(step, Path(config.docs_dir).name))
+            _state.left_out.add(step.path)
+        _state.content = without_drafts(_state.content)
     if warning and config.strict:
         raise PluginError(warning)
     if warning:
@@ -242,7 +251,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
     for file in files.documentation_pages():
-        if file.src_uri not in _state.nav_paths:
+        if file.src_uri in _state.left_out:
+            files.remove(file)
+        elif file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _add(files, config, _state.generated)
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
@@ -281,7 +292,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _error_page(config) if _state.problems else output
+    if _state.problems:
+        return _error_page(config)
+    assert _state.content is not None
+    for message in page_warnings(_state.content, page.file.src_uri, output, Path(config.docs_dir).name):
+        log.warning(message)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

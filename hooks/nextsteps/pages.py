@@ -32,6 +32,16 @@ class PageResult:
     canonical: str | None = None  # site path of the page search engines should list instead
 
 
+def draft_banner(content: Content, src_path: str) -> str:
+    """A draft is seen only in the preview: it says so at the top, in words and colour."""
+    place = guide.places(content).get(src_path)
+    step = place.step if place is not None else content.by_path(src_path)
+    if not isinstance(step, Step) or not step.meta.draft:
+        return ""
+    label, text = html.escape(say("draft.label")), html.escape(say("draft.banner"))
+    return f'<p class="ns-draft" role="note"><strong>{label}</strong> {text}</p>\n\n'
+
+
 # Markers an editor may put in a page; the build puts generated text in their place.
 CONTACT_PLACEHOLDER = "<!-- nextsteps:site-owner-contact -->"
 
@@ -47,6 +57,7 @@ def build_page(
 ) -> PageResult:
     # A step's own page shows the parts for every stage; their markers go.
     markdown = fill_placeholders(stage_parts.for_stage(markdown, None), brand or Brand(), support_list)
+    markdown = draft_banner(content, src_path) + markdown
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
     result.meta["next_link"] = _next_link(src_path)
     place = guide.places(content).get(src_path)

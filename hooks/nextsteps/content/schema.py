@@ -73,6 +73,14 @@ class StageWording(StrictModel):
     letters: list[Slug] | None = Field(default=None, description="The letters to offer on this stage's path, instead of the step's own list.")
 
 
+class SourceRef(StrictModel):
+    """Where an imported step came from, so an editor can compare and credit it."""
+
+    title: Text
+    url: str | None = Field(default=None, description="The article's canonical address, when the page named one.")
+    imported: date
+
+
 class StepMeta(StrictModel):
     """One step. Which stages show it is decided by the stage pages' ``path``;
     ``order`` places it in the whole-guide checklist and the JSON feed."""
@@ -85,6 +93,8 @@ class StepMeta(StrictModel):
     for_stage: dict[Stage, StageWording] = {}
     letters: list[Slug] = []
     reviewed: date
+    source: SourceRef | None = None
+    draft: bool = Field(default=False, description="Shown in the preview only; a publishing build leaves it out.")
 
     @field_validator("letters")
     @classmethod

@@ -31,6 +31,11 @@ WORDS: dict[str, str] = {
     "path.label": "Your steps: {stage}",
     "path.finish": "See your checklist for this stage",
     "path.back": "Back to all {total} steps {stage}",
+    # A draft step, seen only in the preview
+    "draft.label": "Draft",
+    "draft.banner": (
+        "Only the preview shows this page. A published site leaves it out until the editor removes the line 'draft: true'."
+    ),
     # A step's own page
     "step.paths": "Read this step for your stage",
     "step.paths.intro": "Choose where you were turned down. You will see this step with the steps before and after it.",
