@@ -88,7 +88,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     else:
         stage_page = content.stages[stage]
         lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
-    lines += ["", say("checklist.private"), ""]
+    lines.append("")
     # On a stage's list, each item opens its step as read on that stage's path.
     def step_href(step) -> str:
         target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
