@@ -49,6 +49,8 @@ def build_page(
     markdown = fill_placeholders(stage_parts.for_stage(markdown, None), brand or Brand(), support_list)
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
     result.meta["next_link"] = _next_link(src_path)
+    if src_path in (recruiters.PAGE, embed.RECRUITER_PAGE):
+        result.meta["search"] = {"exclude": True}  # a job seeker's search lists pages written for them
     place = guide.places(content).get(src_path)
     if place is not None:
         _stage_step(content, place, result)
@@ -147,6 +149,10 @@ def _tools_markdown(from_path: str) -> str:
 
 def fill_placeholders(markdown: str, brand: Brand, support_list: support.SupportList | None) -> str:
     if support.PLACEHOLDER in markdown:
+        if support_list:
+            # The page opens with its first paragraph, then a short list of its parts.
+            first, _, rest = markdown.strip().partition("\n\n")
+            markdown = f"{first}\n\n{support.contents_markdown(support_list, rest)}\n{rest}\n"
         markdown = markdown.replace(support.PLACEHOLDER, support.support_markdown(support_list) if support_list else "")
     if CONTACT_PLACEHOLDER in markdown:
         markdown = markdown.replace(CONTACT_PLACEHOLDER, contact_sentence(brand))

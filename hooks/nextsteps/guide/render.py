@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..addresses import page_url, rebase_links, rel, rel_url, stage_step_path
+from ..addresses import SUPPORT_PAGE, page_url, rebase_links, rel, rel_url, stage_step_path
 from ..content import STAGES, Content, Step, stage_parts
 from ..content.schema import Stage
 from ..outputs import Generated
@@ -214,7 +214,11 @@ def nav(content: Content, generated: dict[str, str] | None = None) -> list[Any]:
         items.append({title: path})
     if content.letters:
         items.append({say("nav.letters"): LETTERS_INDEX})
-    about = [{p.meta.title: p.path} for p in content.pages.values() if p.path != "index.md"]
+    # Help is one tap from every page, not tucked under "About this guide".
+    support_page = next((p for p in content.pages.values() if p.path == SUPPORT_PAGE), None)
+    if support_page is not None:
+        items.append({support_page.meta.title: support_page.path})
+    about = [{p.meta.title: p.path} for p in content.pages.values() if p.path not in ("index.md", SUPPORT_PAGE)]
     if about:
         items.append({say("nav.about"): about})
     return items

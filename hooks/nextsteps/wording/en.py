@@ -139,6 +139,7 @@ WORDS: dict[str, str] = {
     "noun.letter": "letter",
     "noun.linkedin": "message",
     # The support page: topics, most urgent first, and where each one helps
+    "support.contents": "On this page",
     "support.wellbeing": "If you feel low or need to talk",
     "support.careers": "Free careers advice",
     "support.money": "Money and benefits while you look for work",
@@ -157,6 +158,11 @@ WORDS: dict[str, str] = {
     "support.web": "Website: {link}",
     "support.hours": "Open: {hours}",
     "support.checked": "Checked in {year} against {sources}.",
+    # What search-help.js shows above the search results
+    "script.search.help": "Need help now?",
+    "script.search.none": "Nothing matched your search. Try other words, or go to:",
+    "script.search.support": "Get support: free help from people who listen and advise",
+    "script.search.start": "The start page",
     # Links that open a new tab say so, for screen reader users too
     "link.new_tab": "(opens in a new tab)",
     # The interactive checklist; checklist.js fills in {done}
