@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, searchhelp, staging, support, wording
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journey, letters, pages, preflight, recruiters, searchhelp, staging, support, wording
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
@@ -109,8 +109,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in support.stale_warnings(_state.support, max(build_day, newest)):
         log.warning(warning)
     config.extra_css.insert(0, "assets/brand.css")
-    config.extra_css.append(searchhelp.STYLESHEET)
-    config.extra_javascript.append(_deferred(searchhelp.SCRIPT))
+    for component in (searchhelp, journey):  # on every page of the guide, not in widgets
+        config.extra_css.append(component.STYLESHEET)
+        config.extra_javascript.append(_deferred(component.SCRIPT))
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
     cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
     # PDFs finish after the pages, so build beside the site and swap it in
@@ -132,7 +133,8 @@ def _generate(config: MkDocsConfig) -> None:
     """Everything the build adds. PDF and Word files start rendering now, in
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
-    generated = guide.generated_files(content) + recruiters.generated_files() + searchhelp.generated_files(_state.search_help)
+    generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
+    generated += searchhelp.generated_files(_state.search_help)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checklist, embed, guide, letters, recruiters, support
-from .addresses import rel
+from . import checklist, embed, guide, journey, letters, recruiters, support
+from .addresses import page_url, rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, stage_parts
 from .wording import say
@@ -118,10 +118,12 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
 
 
 def _start_page(content: Content, markdown: str, here: str) -> str:
-    """Reassurance first, then the stage choice, then the editor's other words, then the tools."""
+    """Reassurance first, then "Carry on" for a reader coming back, then the
+    stage choice, then the editor's other words, then the tools."""
     body = markdown.strip()
     first, _, rest = body.partition("\n\n")
-    return f"{first}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
+    carry_on = journey.carry_on_html(content, page_url(here))
+    return f"{first}\n\n{carry_on}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
 
 
 def _next_link(src_path: str) -> dict[str, str]:
@@ -142,7 +144,7 @@ def _tools_markdown(from_path: str) -> str:
     letters_page = rel(from_path, letters.INDEX_PATH)
     return (
         f"\n## {say('start.tools')}\n\n"
-        f"- {say('start.tools.checklist', href=checklist_page)}\n"
+        f"- {journey.mark_checklist_link(say('start.tools.checklist', href=checklist_page), checklist_page)}\n"
         f"- {say('start.tools.letters', href=letters_page)}\n"
     )
 

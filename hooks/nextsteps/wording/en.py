@@ -158,6 +158,10 @@ WORDS: dict[str, str] = {
     "support.web": "Website: {link}",
     "support.hours": "Open: {hours}",
     "support.checked": "Checked in {year} against {sources}.",
+    # What journey.js shows on the start page to a reader coming back
+    "script.journey.welcome": "Welcome back. Your steps: {journey}.",
+    "script.journey.carry_on": "Carry on: step {number} of {total}, {title}",
+    "script.journey.choose_again": "Choose again",
     # What search-help.js shows above the search results
     "script.search.help": "Need help now?",
     "script.search.none": "Nothing matched your search. Try other words, or go to:",
