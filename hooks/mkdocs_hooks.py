@@ -28,7 +28,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journey, letters, pages, preflight, recruiters, searchhelp, staging, support, wording
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journey, letters, pages, plan, preflight, recruiters, searchhelp, staging, support, wording
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
@@ -98,7 +98,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:
-        config.nav = guide.nav(_state.content, generated=checklist.NAV)
+        config.nav = guide.nav(_state.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
     _state.nav_paths = guide.nav_paths(config.nav)
     # Same sources, same bytes: date the build by the newest review, not the clock.
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
@@ -112,6 +112,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for component in (searchhelp, journey):  # on every page of the guide, not in widgets
         config.extra_css.append(component.STYLESHEET)
         config.extra_javascript.append(_deferred(component.SCRIPT))
+    config.extra_css.append(plan.STYLESHEET)
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
     cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
     # PDFs finish after the pages, so build beside the site and swap it in
@@ -134,7 +135,7 @@ def _generate(config: MkDocsConfig) -> None:
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
     generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
-    generated += searchhelp.generated_files(_state.search_help)
+    generated += searchhelp.generated_files(_state.search_help) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)

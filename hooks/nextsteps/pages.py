@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checklist, embed, guide, journey, letters, recruiters, support
+from . import checklist, embed, guide, journey, letters, plan, recruiters, support
 from .addresses import page_url, rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, stage_parts
@@ -146,6 +146,7 @@ def _tools_markdown(from_path: str) -> str:
         f"\n## {say('start.tools')}\n\n"
         f"- {journey.mark_checklist_link(say('start.tools.checklist', href=checklist_page), checklist_page)}\n"
         f"- {say('start.tools.letters', href=letters_page)}\n"
+        f"- {say('start.tools.plan', href=rel(from_path, plan.PAGE))}\n"
     )
 
 
