@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import a11y
 import gates
+import pytest
 from nextsteps.addresses import page_url, stage_step_path
 from nextsteps.content import STAGES, load_content
 from nextsteps.journey import STORAGE_KEY
@@ -44,7 +43,11 @@ def test_carry_on_leads_back_to_the_last_step_read(server, page):
     assert go.inner_text() == f"Carry on: step 4 of {len(STEPS)}, {FOURTH.meta.title}"
     assert CONTENT.stages[STAGE].meta.title in box.inner_text()
     # It comes before the choice of stage, so a reader coming back sees it first.
-    assert page.evaluate("document.querySelector('[data-ns-carry-on]').compareDocumentPosition(document.getElementById('choose-your-stage')) & 4")
+    follows = (
+        "document.querySelector('[data-ns-carry-on]')"
+        ".compareDocumentPosition(document.getElementById('choose-your-stage'))"
+    )
+    assert page.evaluate(follows) & 4
     go.click()
     page.wait_for_url(server.url(step_url(FOURTH)))
 
@@ -62,7 +65,9 @@ def test_your_checklist_opens_the_readers_own_list(server, page):
     assert page.locator("main a[data-ns-my-checklist]").first.evaluate("a => a.href") == own
     # A link that names the whole guide's checklist keeps its word.
     page.goto(server.url(f"checklist/{STAGE}/"))
-    assert page.locator("main a", has_text="The checklist for all the steps").evaluate("a => a.href") == server.url("checklist/")
+    assert page.locator("main a", has_text="The checklist for all the steps").evaluate("a => a.href") == server.url(
+        "checklist/"
+    )
 
 
 def test_choose_again_forgets_and_goes_to_the_choice(server, page):
@@ -76,13 +81,16 @@ def test_choose_again_forgets_and_goes_to_the_choice(server, page):
     assert not carry_on(page).is_visible()
 
 
-@pytest.mark.parametrize("stored", [
-    '{"journey": "no-such-journey", "step": "x"}',
-    '{"journey": "<img src=x onerror=alert(1)>"}',
-    '{"journey": ["interview"]}',
-    "not json at all",
-    '"a string"',
-])
+@pytest.mark.parametrize(
+    "stored",
+    [
+        '{"journey": "no-such-journey", "step": "x"}',
+        '{"journey": "<img src=x onerror=alert(1)>"}',
+        '{"journey": ["interview"]}',
+        "not json at all",
+        '"a string"',
+    ],
+)
 def test_a_stored_value_the_guide_does_not_know_is_ignored(server, page, stored):
     page.goto(server.url(""))
     page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, stored])

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import icalendar
 import pytest
-
 from ics_rules import event_problems, line_problems
 from nextsteps.content import STAGES, load_content
 from nextsteps.plan import Timed, calendar_bytes
@@ -24,8 +23,13 @@ def python_calendar(case: dict) -> bytes:
     actions = [Timed(**a) for a in case["actions"]]
     stamp = datetime.fromisoformat(CASES["stamp"].replace("Z", "+00:00"))
     return calendar_bytes(
-        actions, date.fromisoformat(case["turned_down"]),
-        host=CASES["host"], stamp=stamp, name=CASES["name"], more=CASES["more"], reminder=CASES["reminder"],
+        actions,
+        date.fromisoformat(case["turned_down"]),
+        host=CASES["host"],
+        stamp=stamp,
+        name=CASES["name"],
+        more=CASES["more"],
+        reminder=CASES["reminder"],
     )
 
 
@@ -36,7 +40,7 @@ def check_against_case(raw: bytes, case: dict) -> None:
     assert event_problems(calendar) == []
     events = list(calendar.walk("VEVENT"))
     assert len(events) == len(case["actions"])
-    for event, action, expected in zip(events, case["actions"], case["expected"]):
+    for event, action, expected in zip(events, case["actions"], case["expected"], strict=True):
         assert str(event["UID"]) == expected["uid"]
         assert event.decoded("DTSTART") == date.fromisoformat(expected["start"])
         assert event.decoded("DTEND") == date.fromisoformat(expected["end"])
@@ -62,7 +66,11 @@ def test_the_same_input_gives_the_same_bytes():
 def test_the_guides_timed_actions_are_in_its_content():
     found = {a.id: (a.after, a.until, a.days) for s in CONTENT.steps for a in s.meta.timed}
     # Reply when calm within 2 to 3 working days, follow up once after 7 to 10 days, review after 2 weeks.
-    assert found == {"reply-when-calm": (2, 3, "working"), "follow-up-once": (7, 10, "calendar"), "review-your-search": (14, None, "calendar")}
+    assert found == {
+        "reply-when-calm": (2, 3, "working"),
+        "follow-up-once": (7, 10, "calendar"),
+        "review-your-search": (14, None, "calendar"),
+    }
     for stage in STAGES:
         on_path = [a.id for s in CONTENT.steps_for(stage) for a in s.meta.timed]
         assert on_path, stage
@@ -78,7 +86,10 @@ def test_a_window_that_ends_before_it_starts_stops_the_build(docs):
 def test_a_timed_id_used_twice_stops_the_build(docs):
     edit(docs / "steps/keep-applying.md", "  - id: review-your-search\n", "  - id: follow-up-once\n")
     message = problems_for(docs)
-    assert "docs/steps/keep-applying.md: field 'timed[0].id': 'follow-up-once' is already used in steps/reply-to-the-rejection.md" in message
+    assert (
+        "docs/steps/keep-applying.md: field 'timed[0].id': 'follow-up-once' is already used in "
+        "steps/reply-to-the-rejection.md" in message
+    )
 
 
 def test_the_plan_page_is_in_the_menu_and_runs_no_inline_code(site):
@@ -86,6 +97,6 @@ def test_the_plan_page_is_in_the_menu_and_runs_no_inline_code(site):
     assert re.search(r'<script src="[./]*assets/javascripts/plan\.js" defer></script>', html)
     scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
     assert all('type="application/json"' in attrs or "__config" in attrs for attrs in scripts), scripts
-    assert not re.search(r"\son[a-z]+=", html[html.index('<div class="ns-plan"'):])
+    assert not re.search(r"\son[a-z]+=", html[html.index('<div class="ns-plan"') :])
     start = (site / "index.html").read_text(encoding="utf-8")
     assert 'href="plan/"' in start and ">My plan<" in start

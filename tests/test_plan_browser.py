@@ -9,11 +9,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from urllib.parse import unquote
 
-import icalendar
-import pytest
-
 import a11y
 import gates
+import icalendar
+import pytest
 from ics_rules import event_problems, line_problems
 from nextsteps.addresses import page_url, stage_step_path
 from nextsteps.content import STAGES, load_content
@@ -74,7 +73,9 @@ def test_the_javascript_calendar_agrees_with_the_shared_cases(server, fresh):
     page.goto(server.url("plan/"))
     for case in CASES["cases"]:
         options = {k: CASES[k] for k in ("host", "stamp", "name", "more", "reminder")}
-        text = page.evaluate("([a, d, o]) => NextStepsPlan.calendarText(a, d, o)", [case["actions"], case["turned_down"], options])
+        text = page.evaluate(
+            "([a, d, o]) => NextStepsPlan.calendarText(a, d, o)", [case["actions"], case["turned_down"], options]
+        )
         check_against_case(text.encode("utf-8"), case)
 
 
@@ -82,13 +83,17 @@ def test_plan_dates_follow_the_day_of_the_news(server, fresh):
     page = open_plan_for(fresh(), server)
     assert storage(page, PLAN) == {"turnedDown": NEWS.isoformat()}
     text = page.locator("[data-ns-plan-lists]").inner_text()
-    for step, action in TIMED:
+    for _step, action in TIMED:
         first, last = window(Timed(action.id, action.text, action.after, action.until, action.days, ""), NEWS)
         when = long_day(first) if first == last else f"{long_day(first)} to {long_day(last)}"
         assert f"{when}\n{action.text}" in text, (action.id, text)
     # Groups: Today, This week, Later, each only when it has something.
     headings = page.locator("[data-ns-plan-lists] h2").all_inner_texts()
-    assert headings and set(headings) <= {"Today", "This week", "Later"} and headings == sorted(headings, key=["Today", "This week", "Later"].index)
+    assert (
+        headings
+        and set(headings) <= {"Today", "This week", "Later"}
+        and headings == sorted(headings, key=["Today", "This week", "Later"].index)
+    )
     # A window already open is under Today: reply within 2 to 3 working days of 27 November.
     today_list = page.locator("#plan-today + ul").inner_text()
     assert "Reply to the rejection, once you feel calm." in today_list
@@ -128,7 +133,7 @@ def test_the_downloaded_calendar_has_one_event_and_reminder_per_timed_action(ser
     assert event_problems(calendar) == []
     events = list(calendar.walk("VEVENT"))
     assert len(events) == len(TIMED)
-    for event, (step, action) in zip(events, TIMED):
+    for event, (step, action) in zip(events, TIMED, strict=True):
         first, last = window(Timed(action.id, action.text, action.after, action.until, action.days, ""), NEWS)
         assert event.decoded("DTSTART") == first and event.decoded("DTEND") == last + timedelta(days=1)
         assert str(event["UID"]) == f"{action.id}-{NEWS:%Y%m%d}@nextsteps.example.org"
@@ -149,7 +154,7 @@ def test_where_downloads_fail_the_events_can_be_opened_or_copied(server, fresh):
     assert line_problems(raw) == [] and len(list(icalendar.Calendar.from_ical(raw).walk("VEVENT"))) == len(TIMED)
     by_hand = page.locator("[data-ns-plan-by-hand] li").all_inner_texts()
     assert len(by_hand) == len(TIMED)
-    assert all(action.text in line for line, (_, action) in zip(by_hand, TIMED))
+    assert all(action.text in line for line, (_, action) in zip(by_hand, TIMED, strict=True))
 
 
 def test_email_and_print(server, fresh):
@@ -239,7 +244,11 @@ def test_a_forged_link_changes_nothing_and_says_so(server, fresh, fragment):
 
 def test_unknown_ids_in_a_saved_link_are_ignored(server, fresh):
     page = fresh().new_page()
-    page.goto(server.url("plan/#restore=" + code({"v": 1, "t": [ITEMS[0].id, "an-item-since-removed"], "j": "no-such-journey"})))
+    page.goto(
+        server.url(
+            "plan/#restore=" + code({"v": 1, "t": [ITEMS[0].id, "an-item-since-removed"], "j": "no-such-journey"})
+        )
+    )
     assert "1 ticks" in page.locator("[data-ns-plan-restore]").inner_text()
     page.get_by_role("button", name="Yes, bring it back").click()
     assert storage(page, TICKS) == {ITEMS[0].id: True}

@@ -53,9 +53,20 @@
     }
   };
 
+  // Ask once that the browser keep this site's storage: without it, some
+  // browsers clear it when space runs low. The browser may say no; the plan
+  // page tells the reader what can still clear it.
+  let askedToKeep = false;
+  const askToKeep = () => {
+    if (askedToKeep || !store || !navigator.storage || typeof navigator.storage.persist !== "function") return;
+    askedToKeep = true;
+    navigator.storage.persist().catch(() => { /* the answer changes nothing here */ });
+  };
+
   const save = (ticks) => {
     inMemory = clean(ticks);
     if (!store) return;
+    askToKeep();
     try {
       if (Object.keys(inMemory).length) {
         store.setItem(KEY, JSON.stringify(inMemory));

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-
 from ..addresses import page_url, rel_url, stage_step_path
 from ..content import STAGES, Content
 from ..outputs import Generated, asset
@@ -36,7 +35,9 @@ def generated_files() -> list[Generated]:
 
 def journeys(content: Content, from_url: str) -> dict[str, object]:
     """Every journey with its steps, as the browser needs them, linked from ``from_url``."""
-    from ..checklist.outputs import page_path as checklist_page  # the checklist package imports the guide, which imports this
+    from ..checklist.outputs import (
+        page_path as checklist_page,  # the checklist package imports the guide, which imports this
+    )
 
     found: dict[str, object] = {}
     for stage in STAGES:
@@ -49,7 +50,11 @@ def journeys(content: Content, from_url: str) -> dict[str, object]:
             "href": rel_url(from_url, page.url),
             "checklist": rel_url(from_url, page_url(checklist_page(stage))),
             "steps": [
-                {"slug": s.slug, "title": s.meta.title, "href": rel_url(from_url, page_url(stage_step_path(stage, s.slug)))}
+                {
+                    "slug": s.slug,
+                    "title": s.meta.title,
+                    "href": rel_url(from_url, page_url(stage_step_path(stage, s.slug))),
+                }
                 for s in steps
             ],
         }
@@ -80,4 +85,13 @@ def mark_checklist_link(markdown: str, href: str) -> str:
     return markdown.replace(f"]({href})", f']({href}){{: data-ns-my-checklist="" }}', 1)
 
 
-__all__ = ["SCRIPT", "STORAGE_KEY", "STYLESHEET", "carry_on_html", "generated_files", "journeys", "marker_attrs", "mark_checklist_link"]
+__all__ = [
+    "SCRIPT",
+    "STORAGE_KEY",
+    "STYLESHEET",
+    "carry_on_html",
+    "generated_files",
+    "journeys",
+    "mark_checklist_link",
+    "marker_attrs",
+]

@@ -12,4 +12,6 @@ from markupsafe import Markup
 def marker_attrs(stage: str, step_slug: str | None, checklist_href: str) -> Markup:
     """Attributes on a path's own markup that tell the script where the reader is."""
     step = Markup(' data-ns-step="{}"').format(step_slug) if step_slug else Markup("")
-    return Markup(' data-ns-journey="{}"').format(stage) + step + Markup(' data-ns-checklist="{}"').format(checklist_href)
+    return (
+        Markup(' data-ns-journey="{}"').format(stage) + step + Markup(' data-ns-checklist="{}"').format(checklist_href)
+    )

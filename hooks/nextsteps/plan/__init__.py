@@ -11,4 +11,14 @@ calendar in Python, and both are tested against shared cases.
 from .calendar import Timed, add_days, calendar_bytes, window
 from .page import PAGE, SCRIPT, STYLESHEET, generated_files, plan_data
 
-__all__ = ["PAGE", "SCRIPT", "STYLESHEET", "Timed", "add_days", "calendar_bytes", "generated_files", "plan_data", "window"]
+__all__ = [
+    "PAGE",
+    "SCRIPT",
+    "STYLESHEET",
+    "Timed",
+    "add_days",
+    "calendar_bytes",
+    "generated_files",
+    "plan_data",
+    "window",
+]

@@ -22,7 +22,7 @@ import):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Alarm, Calendar, Event
 
@@ -89,7 +89,7 @@ def calendar_bytes(
         first, last = window(action, turned_down)
         event = Event()
         event.add("uid", uid(action, turned_down, host))
-        event.add("dtstamp", stamp.astimezone(timezone.utc))
+        event.add("dtstamp", stamp.astimezone(UTC))
         event.add("dtstart", first)
         event.add("dtend", last + timedelta(days=1))  # exclusive: the day after the last day
         event.add("summary", action.text)
@@ -102,4 +102,5 @@ def calendar_bytes(
         alarm.add("trigger", REMIND_AT, parameters={"RELATED": "START"})
         event.add_component(alarm)
         cal.add_component(event)
-    return cal.to_ical()
+    made: bytes = cal.to_ical()
+    return made

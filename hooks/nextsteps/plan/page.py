@@ -92,7 +92,8 @@ def page_markdown(content: Content, site_url: str) -> str:
                     seen.add(action.id)
                     timed.append({"text": action.text, "span": _span(action.after, action.until, action.days)})
     tool = render_template(
-        HERE, "plan.html",
+        HERE,
+        "plan.html",
         data=_script_json(plan_data(content, site_url)),
         journeys=[(s, content.stages[s].meta.title) for s in STAGES if s in content.stages],
         timed=timed,

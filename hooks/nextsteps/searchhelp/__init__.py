@@ -56,25 +56,36 @@ def load(project: Path) -> tuple[Section, ...]:
     for i, entry in enumerate(entries):
         where = f"sections[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"section", "words"}:
-            problems.append(Problem(DATA_FILE, where, "needs exactly two fields: section and words", yaml_line(text, where)))
+            problems.append(
+                Problem(DATA_FILE, where, "needs exactly two fields: section and words", yaml_line(text, where))
+            )
             continue
         topic, words = entry["section"], entry["words"]
         if topic not in TOPICS:
-            problems.append(Problem(
-                DATA_FILE, f"{where}.section", f"'{topic}' is not a part of the support page. Allowed: {', '.join(TOPICS)}",
-                yaml_line(text, f"{where}.section"),
-            ))
+            problems.append(
+                Problem(
+                    DATA_FILE,
+                    f"{where}.section",
+                    f"'{topic}' is not a part of the support page. Allowed: {', '.join(TOPICS)}",
+                    yaml_line(text, f"{where}.section"),
+                )
+            )
             continue
         if not isinstance(words, list) or not words:
-            problems.append(Problem(DATA_FILE, f"{where}.words", "must be a list of words", yaml_line(text, f"{where}.words")))
+            problems.append(
+                Problem(DATA_FILE, f"{where}.words", "must be a list of words", yaml_line(text, f"{where}.words"))
+            )
             continue
         for j, word in enumerate(words):
             if not isinstance(word, str) or not WORD.match(word):
-                problems.append(Problem(
-                    DATA_FILE, f"{where}.words[{j}]",
-                    f"{word!r}: use 2 to 40 lower-case letters, digits, spaces, hyphens or apostrophes",
-                    yaml_line(text, f"{where}.words[{j}]"),
-                ))
+                problems.append(
+                    Problem(
+                        DATA_FILE,
+                        f"{where}.words[{j}]",
+                        f"{word!r}: use 2 to 40 lower-case letters, digits, spaces, hyphens or apostrophes",
+                        yaml_line(text, f"{where}.words[{j}]"),
+                    )
+                )
         found.append(Section(topic, tuple(w for w in words if isinstance(w, str))))
     if problems:
         raise ContentError(problems)
@@ -86,7 +97,8 @@ def generated_files(sections: tuple[Section, ...]) -> list[Generated]:
     support_url = page_url(SUPPORT_PAGE)
     data = {
         "sections": [
-            {"href": f"{support_url}#{s.topic}", "title": topic_title(s.topic), "words": list(s.words)} for s in sections
+            {"href": f"{support_url}#{s.topic}", "title": topic_title(s.topic), "words": list(s.words)}
+            for s in sections
         ],
         "support": support_url,
         "start": "",
