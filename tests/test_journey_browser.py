@@ -155,3 +155,16 @@ def test_keyboard_reaches_carry_on_and_no_cookies_or_other_sites(server, page):
     page.wait_for_url(server.url(step_url(FOURTH)))
     assert page.context.cookies() == []
     assert gates.foreign_requests(requests, server.origin) == []
+
+
+def test_nothing_moves_when_carry_on_appears(server, browser):
+    for width in (412, 1280):
+        context = browser.new_context(viewport={"width": width, "height": 823})
+        context.add_init_script(gates.LAYOUT_SHIFT_RECORDER)
+        try:
+            page = context.new_page()
+            page.goto(server.url(step_url(FOURTH)))
+            assert gates.layout_shift(page, server.url(""), "carry-on.js") == []
+            assert carry_on(page).is_visible()
+        finally:
+            context.close()

@@ -313,3 +313,11 @@ def test_keyboard_only_and_nothing_leaves_the_site(server, fresh):
         page.keyboard.press("Enter")
     assert context.cookies() == []
     assert gates.foreign_requests(requests, server.origin) == []
+
+
+def test_nothing_moves_when_the_plan_is_drawn(server, fresh):
+    for width in (412, 1280):
+        context = fresh(viewport={"width": width, "height": 823})
+        context.add_init_script(gates.LAYOUT_SHIFT_RECORDER)
+        page = open_plan_for(context, server)
+        assert gates.layout_shift(page, server.url("plan/"), "plan.js") == []

@@ -25,12 +25,17 @@ from .markers import marker_attrs
 
 HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/journey.js"
+CARRY_ON_SCRIPT = "assets/javascripts/carry-on.js"
 STYLESHEET = "assets/stylesheets/journey.css"
 STORAGE_KEY = "nextsteps.journey.v1"
 
 
 def generated_files() -> list[Generated]:
-    return [asset(SCRIPT, HERE / "journey.js"), asset(STYLESHEET, HERE / "journey.css")]
+    return [
+        asset(SCRIPT, HERE / "journey.js"),
+        asset(CARRY_ON_SCRIPT, HERE / "carry-on.js"),
+        asset(STYLESHEET, HERE / "journey.css"),
+    ]
 
 
 def journeys(content: Content, from_url: str) -> dict[str, object]:
@@ -70,13 +75,17 @@ def script_json(data: object) -> str:
 def carry_on_html(content: Content, from_url: str) -> str:
     """The start page's empty "Carry on" box, with the journeys it may offer.
 
-    ``hidden`` until the script finds a journey this browser remembers, so a
-    first visit, or a browser without JavaScript, shows nothing at all.
+    ``hidden`` until carry-on.js finds a journey this browser remembers, so a
+    first visit, or a browser without JavaScript, shows nothing at all. The
+    script follows the box without "defer": it fills the box before the rest
+    of the page is drawn, so nothing moves.
     """
     data = {"journeys": journeys(content, from_url), "words": words_for_script("script.journey.")}
+    src = rel_url(from_url, "") + CARRY_ON_SCRIPT if rel_url(from_url, "") != "./" else CARRY_ON_SCRIPT
     return (
         f'<div class="ns-carry-on" data-ns-carry-on hidden>'
         f'<script type="application/json">{script_json(data)}</script></div>'
+        f'<script src="{src}"></script>'
     )
 
 
@@ -86,6 +95,7 @@ def mark_checklist_link(markdown: str, href: str) -> str:
 
 
 __all__ = [
+    "CARRY_ON_SCRIPT",
     "SCRIPT",
     "STORAGE_KEY",
     "STYLESHEET",

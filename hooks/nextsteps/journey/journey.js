@@ -5,10 +5,7 @@
  * This script keeps the last of those in localStorage
  * "nextsteps.journey.v1" = {"journey": "...", "step": "...", "checklist": "checklist/<stage>/"}.
  *
- * The start page's [data-ns-carry-on] box holds every journey and its steps
- * as data from the build; the script offers "Carry on" only for a journey
- * and step found there, so a stored value from an old version of the guide,
- * or one made up, is ignored. Links to the whole-guide checklist go to the
+ * The start page's "Carry on" box is carry-on.js's. Links to the whole-guide checklist go to the
  * reader's own list once a journey is known: those marked data-ns-my-checklist
  * and the menu's.
  *
@@ -101,58 +98,8 @@
     });
   };
 
-  const fill = (text, slots) => text.replace(/\{(\w+)\}/g, (all, name) => (name in slots ? String(slots[name]) : all));
-
-  const offerCarryOn = () => {
-    const box = document.querySelector("[data-ns-carry-on]");
-    const saved = read();
-    if (!box || !saved) return;
-    let data;
-    try {
-      data = JSON.parse(box.querySelector("script[type='application/json']").textContent);
-    } catch (error) {
-      return;
-    }
-    const journeys = data.journeys || {};
-    if (!Object.prototype.hasOwnProperty.call(journeys, saved.journey)) return; // a journey this guide no longer has
-    const journey = journeys[saved.journey];
-    const steps = journey.steps || [];
-    if (!steps.length) return;
-    const found = steps.findIndex((step) => step.slug === saved.step);
-    const index = found < 0 ? 0 : found;
-    const step = steps[index];
-    const words = data.words || {};
-
-    const lead = document.createElement("p");
-    lead.className = "ns-carry-on__lead";
-    lead.textContent = fill(words.welcome || "", { journey: journey.title });
-    const go = document.createElement("a");
-    go.className = "md-button md-button--primary ns-carry-on__go";
-    go.href = step.href;
-    go.textContent = fill(words.carry_on || "", { number: index + 1, total: steps.length, title: step.title });
-    const again = document.createElement("button");
-    again.type = "button";
-    again.className = "ns-carry-on__again";
-    again.textContent = words.choose_again || "";
-    again.addEventListener("click", () => {
-      forget();
-      box.hidden = true;
-      const choices = document.getElementById("choose-your-stage");
-      if (choices) {
-        choices.setAttribute("tabindex", "-1");
-        choices.focus();
-      }
-    });
-    const actions = document.createElement("p");
-    actions.className = "ns-carry-on__actions";
-    actions.append(go, " ", again);
-    box.append(lead, actions);
-    box.hidden = false;
-  };
-
   const start = () => {
     record();
-    offerCarryOn();
     pointChecklistLinks();
   };
 

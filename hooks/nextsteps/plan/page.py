@@ -98,12 +98,12 @@ def page_markdown(content: Content, site_url: str) -> str:
         journeys=[(s, content.stages[s].meta.title) for s in STAGES if s in content.stages],
         timed=timed,
         checklist_href=rel_url(page_url(PAGE), "checklist/"),
+        script_src=rel_url(page_url(PAGE), "") + SCRIPT,
     ).strip()
     front = {
         "title": say("plan.title"),
         "description": say("plan.description"),
         "reviewed_text": reviewed_text(content.last_reviewed),
-        "scripts": [SCRIPT],
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
     lines += [say("plan.intro"), "", tool, ""]

@@ -167,7 +167,10 @@
 
   /* -------------------------------------------------------------- page */
 
-  const start = (root) => {
+  /* ``early``: called while the page is still being read, just after the
+     plan's place: draw the inputs and the plan only. The rest of the page
+     (buttons, saved links) does not exist yet; it is wired on load. */
+  const start = (root, early) => {
     const data = JSON.parse(root.querySelector("script[type='application/json']").textContent);
     const words = data.words || {};
     const say = (key, slots) => fillIn(words[key] || "", slots || {});
@@ -247,8 +250,8 @@
       lists.textContent = "";
       const state = journeyState();
       const day = turnedDown();
+      if (ready) ready.classList.toggle("ns-plan__waiting", !state || !day);
       if (!state || !day) {
-        ready.hidden = true;
         if (!state) {
           const p = document.createElement("p");
           p.textContent = say("choose");
@@ -303,7 +306,7 @@
         });
         lists.append(heading, list);
       });
-      ready.hidden = !journey.timed.length && !journey.items.length;
+      if (!ready) return; // drawn early: the rest is filled in on load
       fillCalendarFallbacks(journey, day);
       fillMail(journey, day, groups);
     };
@@ -435,7 +438,7 @@
         panel.hidden = true;
         showInputs();
         render();
-        askToKeep();
+        if (part("persist")) askToKeep();
         tell(say("restored"));
       }, { once: true });
       part("restore-no").addEventListener("click", () => {
@@ -444,8 +447,6 @@
       }, { once: true });
     };
 
-    /* ------------------------------------------------------- controls */
-
     const showInputs = () => {
       const day = turnedDown();
       dateInput.value = isoDay(day || todayLocal());
@@ -453,6 +454,17 @@
       const state = journeyState();
       journeyInput.value = state ? state.journey : "";
     };
+
+    if (early) {
+      // Asked once: the first visit keeps today, which the reader can change.
+      if (!turnedDown()) setTurnedDown(todayLocal());
+      showInputs();
+      render();
+      offerRestore(); // it clears the #fragment, so the full start on load finds nothing more to do
+      return;
+    }
+
+    /* ------------------------------------------------------- controls */
 
     dateInput.addEventListener("change", () => {
       const day = parseDay(dateInput.value);
@@ -470,7 +482,11 @@
     part("ics").addEventListener("click", () => {
       const state = journeyState();
       const day = turnedDown();
-      if (!state || !day) return;
+      if (!state || !day) {
+        tell(say("choose"));
+        journeyInput.focus();
+        return;
+      }
       download(calendarOf(data.journeys[state.journey], day), "text/calendar;charset=utf-8", "my-plan.ics");
       // No page can see whether the browser saved the file, so do not claim it did.
       tell(say("downloaded", { file: "my-plan.ics" }));
@@ -505,10 +521,7 @@
       tell(say("file_done", { file: "my-progress.txt" }));
     });
 
-    // Asked once: the first visit keeps today, which the reader can change.
-    if (!turnedDown() && setTurnedDown(todayLocal())) {
-      part("persist").textContent = "";
-    }
+    if (!turnedDown()) setTurnedDown(todayLocal());
     showInputs();
     render();
     if (store) askToKeep();
@@ -516,7 +529,12 @@
     window.addEventListener("storage", () => { showInputs(); render(); });
   };
 
-  const begin = () => document.querySelectorAll("[data-ns-plan]").forEach(start);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", begin);
-  else begin();
+  const begin = () => document.querySelectorAll("[data-ns-plan]").forEach((root) => start(root, false));
+  if (document.readyState === "loading") {
+    const here = document.currentScript && document.currentScript.closest("[data-ns-plan]");
+    if (here) start(here, true);
+    document.addEventListener("DOMContentLoaded", begin);
+  } else {
+    begin();
+  }
 })();
