@@ -178,7 +178,8 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
         # A timed action's id makes its calendar event's UID: two alike would overwrite each other.
         for i, action in enumerate(step.meta.timed):
             if action.id in seen:
-                problems.append(Problem(shown(step), f"timed[{i}].id", f"'{action.id}' is already used in {seen[action.id].path}; ids must be unique across the guide"))
+                used = f"'{action.id}' is already used in {seen[action.id].path}; ids must be unique across the guide"
+                problems.append(Problem(_display(docs_dir, step.path), f"timed[{i}].id", used))
             else:
                 seen[action.id] = step
         letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]

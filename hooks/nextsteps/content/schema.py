@@ -47,11 +47,15 @@ class TimedAction(StrictModel):
     id: Slug = Field(description="Stable id: the calendar event's UID is made from it.")
     text: Text = Field(description="What to do, as the plan and the calendar event say it.")
     after: Annotated[int, Field(ge=0, le=365)] = Field(description="How many days after the news the window opens.")
-    until: Annotated[int, Field(ge=0, le=365)] | None = Field(default=None, description="The window's last day, if it lasts more than a day.")
-    days: Literal["working", "calendar"] = Field(default="calendar", description="Count working days (Monday to Friday) or every day.")
+    until: Annotated[int, Field(ge=0, le=365)] | None = Field(
+        default=None, description="The window's last day, if it lasts more than a day."
+    )
+    days: Literal["working", "calendar"] = Field(
+        default="calendar", description="Count working days (Monday to Friday) or every day."
+    )
 
     @model_validator(mode="after")
-    def _window_in_order(self) -> "TimedAction":
+    def _window_in_order(self) -> TimedAction:
         if self.until is not None and self.until < self.after:
             raise ValueError(f"'until' ({self.until}) must not be before 'after' ({self.after})")
         return self

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from ..templating import render
-from .loader import SupportList
 from ..wording import say
+from .loader import SupportList
 from .model import TOPICS, topic_title
 
 HERE = Path(__file__).parent
