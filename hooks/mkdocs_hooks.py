@@ -135,7 +135,8 @@ def _generate(config: MkDocsConfig) -> None:
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
     generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
-    generated += searchhelp.generated_files(_state.search_help) + plan.generated_files(content, config.site_url)
+    topics = {o.topic for o in _state.support.organisations} if _state.support else None
+    generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)

@@ -92,13 +92,18 @@ def load(project: Path) -> tuple[Section, ...]:
     return tuple(found)
 
 
-def generated_files(sections: tuple[Section, ...]) -> list[Generated]:
-    """The script, its stylesheet, and the words it looks for with where each leads."""
+def generated_files(sections: tuple[Section, ...], present: set[str] | None = None) -> list[Generated]:
+    """The script, its stylesheet, and the words it looks for with where each leads.
+
+    ``present``: the topics the support page shows. A brand's own list may
+    leave one out, and a link to a part that is not there helps nobody.
+    """
     support_url = page_url(SUPPORT_PAGE)
     data = {
         "sections": [
             {"href": f"{support_url}#{s.topic}", "title": topic_title(s.topic), "words": list(s.words)}
             for s in sections
+            if present is None or s.topic in present
         ],
         "support": support_url,
         "start": "",
