@@ -21,13 +21,14 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journey, letters, pages, plan, preflight, recruiters, searchhelp, staging, support, wording
 from nextsteps.checks import page_warnings
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
@@ -44,6 +45,7 @@ class _BuildState:
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
     support: support.SupportList | None = None
+    search_help: tuple[searchhelp.Section, ...] = ()
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
     nav_paths: set[str] = field(default_factory=set)  # pages the navigation lists; all others are linked only
     generated: list[Generated] = field(default_factory=list)
@@ -105,7 +107,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:
-        config.nav = guide.nav(_state.content, generated=checklist.NAV)
+        config.nav = guide.nav(_state.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
     _state.nav_paths = guide.nav_paths(config.nav)
     # Same sources, same bytes: date the build by the newest review, not the clock.
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
@@ -116,6 +118,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in support.stale_warnings(_state.support, max(build_day, newest)):
         log.warning(warning)
     config.extra_css.insert(0, "assets/brand.css")
+    for component in (searchhelp, journey):  # on every page of the guide, not in widgets
+        config.extra_css.append(component.STYLESHEET)
+        config.extra_javascript.append(_deferred(component.SCRIPT))
+    config.extra_css.append(plan.STYLESHEET)
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
     cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
     # PDFs finish after the pages, so build beside the site and swap it in
@@ -127,11 +133,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _deferred(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
+
+
 def _generate(config: MkDocsConfig) -> None:
     """Everything the build adds. PDF and Word files start rendering now, in
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
-    generated = guide.generated_files(content) + recruiters.generated_files()
+    generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
+    topics = {o.topic for o in _state.support.organisations} if _state.support else None
+    generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)
@@ -155,6 +169,10 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
         problems += exc.problems
     try:
         checklist.check_site_url(config.site_url, config_file.name)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        _state.search_help = searchhelp.load(Path(config.docs_dir).parent)
     except ContentError as exc:
         problems += exc.problems
     own = _state.brand.support

@@ -37,7 +37,8 @@ def test_start_page_offers_the_stage_choice(site):
     assert article.count('class="ns-choice"') == 3
     assert not [s for s in CONTENT.steps if f'href="{s.url}"' in article and s.slug != "its-not-personal"]
     assert "If you only do one thing today:" in article
-    assert '<a href="checklist/">Your checklist</a>' in html
+    # Marked for journey.js, which points it at the reader's own list.
+    assert '<a data-ns-my-checklist="" href="checklist/">Your checklist</a>' in html
     assert '<a href="letters/">Letter templates</a>' in html
 
 
@@ -74,8 +75,8 @@ def test_no_call_to_action_without_a_contact_but_a_next_link(site):
     for url in ["", "stages/interview", "steps/ask-for-feedback", "checklist/"]:
         html = read(site, url)
         assert 'class="ns-cta"' not in html and "Contact us" not in html, url
-        assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+">', html), url
-    assert '<a href="checklist/">Your checklist</a></p>' in read(site, "")
+        assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+"[^>]*>', html), url
+    assert '<a href="checklist/" data-ns-my-checklist>Your checklist</a></p>' in read(site, "")
     # On a stage's path, previous and next are the way on; no second "next" beside them.
     on_path = read(site, "stages/interview/ask-for-feedback")
     assert 'class="ns-next"' not in on_path and 'rel="next"' in on_path

@@ -16,7 +16,7 @@ import pytest
 from nextsteps.content import load_content
 from nextsteps.content.letter_template import normalise
 from nextsteps.letters import docx_bytes, render_text
-from support import ROOT, build, copy_project, plain_text
+from support import ROOT, build, copy_project, edit, plain_text, problems_for
 
 CONTENT = load_content(ROOT / "docs")
 LETTERS = list(CONTENT.letters.values())
@@ -309,3 +309,18 @@ def test_broken_letter_stops_the_build_before_writing_anything(project, tmp_path
     assert result.returncode != 0
     assert expected in result.output, result.output[-2000:]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_hint_that_repeats_the_templates_words_stops_the_build(docs):
+    # Bug B1: 'Such as "Dear Alex"' led readers to a letter that said "Dear Dear Alex,".
+    edit(docs / "letters/feedback-after-interview.md", 'hint: Such as "Alex".', 'hint: Such as "Dear Alex".')
+    message = problems_for(docs)
+    assert "docs/letters/feedback-after-interview.md: field 'fields[0].hint': 'Dear Alex' starts with 'Dear'" in message
+    assert "(line 11)" in message
+
+
+def test_no_hint_or_example_repeats_the_words_around_its_gap():
+    for letter in LETTERS:
+        for spec in letter.meta.fields:
+            for quoted in re.findall(r'"([^"]+)"', spec.hint) + [spec.example]:
+                assert not quoted.lower().startswith("dear "), (letter.meta.id, spec.name)

@@ -26,6 +26,7 @@ BUILT_KEYS = {
     "when.": ("today", "this-week", "ongoing"),
     "print.letter.how.": CHANNELS,
     "limit.": CHANNELS,
+    "plan.unit.": ("working", "calendar"),
 }
 
 

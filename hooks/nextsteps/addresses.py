@@ -17,7 +17,12 @@ from urllib.parse import urljoin, urlsplit
 
 from .content.model import page_url
 
-__all__ = ["absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path"]
+__all__ = [
+    "SUPPORT_PAGE", "absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path",
+]
+
+# The "Get support" page: linked from the menu, the footer and site search on every page.
+SUPPORT_PAGE = "get-support.md"
 
 # A Markdown link to another source page: ](target.md) or ](target.md#part "title").
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)((?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\))")

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checklist, embed, guide, letters, recruiters, support
-from .addresses import rel
+from . import checklist, embed, guide, journey, letters, plan, recruiters, support
+from .addresses import page_url, rel
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, stage_parts
 from .wording import say
@@ -60,6 +60,8 @@ def build_page(
     markdown = draft_banner(content, src_path) + markdown
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
     result.meta["next_link"] = _next_link(src_path)
+    if src_path in (recruiters.PAGE, embed.RECRUITER_PAGE):
+        result.meta["search"] = {"exclude": True}  # a job seeker's search lists pages written for them
     place = guide.places(content).get(src_path)
     if place is not None:
         _stage_step(content, place, result)
@@ -127,10 +129,12 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
 
 
 def _start_page(content: Content, markdown: str, here: str) -> str:
-    """Reassurance first, then the stage choice, then the editor's other words, then the tools."""
+    """Reassurance first, then "Carry on" for a reader coming back, then the
+    stage choice, then the editor's other words, then the tools."""
     body = markdown.strip()
     first, _, rest = body.partition("\n\n")
-    return f"{first}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
+    carry_on = journey.carry_on_html(content, page_url(here))
+    return f"{first}\n\n{carry_on}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
 
 
 def _next_link(src_path: str) -> dict[str, str]:
@@ -151,13 +155,18 @@ def _tools_markdown(from_path: str) -> str:
     letters_page = rel(from_path, letters.INDEX_PATH)
     return (
         f"\n## {say('start.tools')}\n\n"
-        f"- {say('start.tools.checklist', href=checklist_page)}\n"
+        f"- {journey.mark_checklist_link(say('start.tools.checklist', href=checklist_page), checklist_page)}\n"
         f"- {say('start.tools.letters', href=letters_page)}\n"
+        f"- {say('start.tools.plan', href=rel(from_path, plan.PAGE))}\n"
     )
 
 
 def fill_placeholders(markdown: str, brand: Brand, support_list: support.SupportList | None) -> str:
     if support.PLACEHOLDER in markdown:
+        if support_list:
+            # The page opens with its first paragraph, then a short list of its parts.
+            first, _, rest = markdown.strip().partition("\n\n")
+            markdown = f"{first}\n\n{support.contents_markdown(support_list, rest)}\n{rest}\n"
         markdown = markdown.replace(support.PLACEHOLDER, support.support_markdown(support_list) if support_list else "")
     if CONTACT_PLACEHOLDER in markdown:
         markdown = markdown.replace(CONTACT_PLACEHOLDER, contact_sentence(brand))

@@ -25,6 +25,7 @@ from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from ..addresses import rel as rel_path, rel_url, stage_step_path
 from .render import widget_html
+from ..plan.page import PAGE as PLAN_PAGE
 from ..wording import say
 
 NAV = {"Checklist": "checklist/index.md"}
@@ -88,13 +89,14 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     else:
         stage_page = content.stages[stage]
         lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
-    lines += ["", say("checklist.private"), ""]
+    lines.append("")
     # On a stage's list, each item opens its step as read on that stage's path.
     def step_href(step) -> str:
         target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
         return rel_url(page_url(here), target)
 
     lines += [widget_html(content, stage, step_href=step_href), ""]
+    lines += [say("checklist.keep", href=rel_path(here, PLAN_PAGE) + "#keep-your-progress"), ""]
     lines += [_heading("print-it", say("checklist.print")), ""]
     if offers_pdf(content, stage):
         for paper in PAPERS:

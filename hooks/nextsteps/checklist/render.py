@@ -96,11 +96,11 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
         return ""
     here = at or step.path
     full = rel_path(here, "checklist/index.md" if stage is None else f"checklist/{stage}.md")
-    which = "the checklist for all the steps" if stage is None else "the checklist for your stage"
+    which = say("checklist.see.all") if stage is None else say("checklist.see.stage")
     return (
-        "\n\n## Your checklist\n\n"
+        f"\n\n## {say('checklist.title')}\n\n"
         + step_widget_html(content, step, stage=stage)
-        + f"\n\nYour ticks are saved in this browser only. See [{which}]({full}).\n"
+        + f"\n\n{say('checklist.see', link=f'[{which}]({full})')}\n"
     )
 
 

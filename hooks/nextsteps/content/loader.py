@@ -178,6 +178,13 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                     problems.append(Problem(shown(step), f"{where}[{i}].id", f"'{item.id}' is already used in {seen[item.id].path}; item ids must be unique across the guide"))
                 else:
                     seen[item.id] = step
+        # A timed action's id makes its calendar event's UID: two alike would overwrite each other.
+        for i, action in enumerate(step.meta.timed):
+            if action.id in seen:
+                used = f"'{action.id}' is already used in {seen[action.id].path}; ids must be unique across the guide"
+                problems.append(Problem(_display(docs_dir, step.path), f"timed[{i}].id", used))
+            else:
+                seen[action.id] = step
         letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]
         for where, ids in letter_lists:
             for i, letter in enumerate(ids):

@@ -14,11 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..addresses import page_url, rebase_links, rel, rel_url, stage_step_path
+from ..addresses import SUPPORT_PAGE, page_url, rebase_links, rel, rel_url, stage_step_path
 from ..content import STAGES, Content, Step, stage_parts
 from ..content.schema import Stage
 from ..outputs import Generated
 from ..templating import render as render_template
+from ..journey.markers import marker_attrs as journey_marker
 from ..wording import long_date, say
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -123,7 +124,8 @@ def stage_steps_markdown(content: Content, stage: Stage, from_path: str) -> str:
     if not steps:
         return ""
     lines = ["", "", f"## {say('path.steps', count=len(steps))}", ""]
-    lines += ['<div class="ns-path" markdown>', ""]
+    checklist_href = rel_url(page_url(from_path), f"checklist/{stage}/")
+    lines += [f'<div class="ns-path"{journey_marker(stage, None, checklist_href)} markdown>', ""]
     for i, step in enumerate(steps, 1):
         lines.append(f"{i}. [{step.meta.title}]({rel(from_path, stage_step_path(stage, step.slug))})  \n   {step.meta.summary}")
     lines += ["", "</div>", ""]
@@ -167,8 +169,11 @@ def pager_html(content: Content, place: PathPlace) -> str:
 
     finish = {"title": say("path.finish"), "href": rel_url(here, f"checklist/{place.stage}/")}
     back = say("path.back", total=place.total, stage=stage_label(place.stage))
+    # Which journey and step this is, for journey.js to remember (nextsteps.journey).
+    marker = journey_marker(place.stage, place.step.slug, finish["href"])
     return render_template(
-        TEMPLATES, "pager.html", previous=link(place.previous), next=link(place.next), finish=finish, path_href=rel_url(here, content.stages[place.stage].url), back_text=back
+        TEMPLATES, "pager.html", previous=link(place.previous), next=link(place.next), finish=finish,
+        path_href=rel_url(here, content.stages[place.stage].url), back_text=back, marker=marker,
     ).strip()
 
 
@@ -214,7 +219,11 @@ def nav(content: Content, generated: dict[str, str] | None = None) -> list[Any]:
         items.append({title: path})
     if content.letters:
         items.append({say("nav.letters"): LETTERS_INDEX})
-    about = [{p.meta.title: p.path} for p in content.pages.values() if p.path != "index.md"]
+    # Help is one tap from every page, not tucked under "About this guide".
+    support_page = next((p for p in content.pages.values() if p.path == SUPPORT_PAGE), None)
+    if support_page is not None:
+        items.append({support_page.meta.title: support_page.path})
+    about = [{p.meta.title: p.path} for p in content.pages.values() if p.path not in ("index.md", SUPPORT_PAGE)]
     if about:
         items.append({say("nav.about"): about})
     return items
