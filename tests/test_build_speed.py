@@ -42,7 +42,7 @@ def test_a_failed_render_stops_the_build_names_the_file_and_keeps_the_old_site(t
 
     # A vertical tab, as text pasted from a word processor can carry: Word
     # files cannot hold it, so the Word copy fails in its worker process.
-    edit(project / "docs/letters/linkedin-stay-in-touch.md", "I enjoyed our talk.", "I enjoyed\x0bour talk.")
+    edit(project / "docs/letters/linkedin-stay-in-touch.md", "I enjoyed our talk", "I enjoyed\x0bour talk")
     second = build(site, project, env=PARALLEL)
     assert second.returncode != 0
     assert "downloads/letters/linkedin-stay-in-touch.docx (made from letters/linkedin-stay-in-touch.md): could not be rendered" in second.output
