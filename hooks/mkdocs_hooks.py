@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, Problem, load_content
+from nextsteps.content import Content, ContentError, Edition, Problem, load_content
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -41,6 +41,7 @@ class _BuildState:
     content: Content | None = None
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
+    edition: Edition = field(default_factory=Edition)  # the brand's own pages, hidden pages and region
     support: support.SupportList | None = None
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
     nav_paths: set[str] = field(default_factory=set)  # pages the navigation lists; all others are linked only
@@ -56,6 +57,7 @@ _dirty = False  # 'mkdocs serve --dirty' keeps the output folder, so it builds i
 _started = clock.time()
 log = logging.getLogger("mkdocs.plugins.nextsteps")
 HOOKS_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = HOOKS_DIR.parent  # holds data/ and .cache/, wherever a brand's docs_dir points
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -108,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning)
     config.extra_css.insert(0, "assets/brand.css")
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
-    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
+    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else PROJECT_DIR / ".cache" / "nextsteps")
     # PDFs finish after the pages, so build beside the site and swap it in
     # at the end: a failed build leaves the old site whole (nextsteps.staging).
     if not _dirty:
@@ -136,12 +138,14 @@ def _generate(config: MkDocsConfig) -> None:
 def _validate(config: MkDocsConfig, config_file: Path) -> None:
     """Brand, content and address, every problem in one list."""
     problems: list[Problem] = []
+    shown = _shown(config_file)
     try:
-        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
+        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent, shown, Path(config.docs_dir))
+        _state.edition = _state.brand.edition(config_file.parent, shown, PROJECT_DIR)
     except ContentError as exc:
         problems += exc.problems
     try:
-        _state.content = load_content(Path(config.docs_dir))
+        _state.content = load_content(Path(config.docs_dir), _state.edition)
     except ContentError as exc:
         problems += exc.problems
     try:
@@ -151,15 +155,24 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
     own = _state.brand.support
     try:
         _state.support = support.load_support(
-            Path(config.docs_dir).parent,
+            PROJECT_DIR,
             brand_file=(config_file.parent / own.file) if own else None,
-            brand_shown=f"{config_file.name}: extra.brand.support.file ({own.file})" if own else "",
+            brand_shown=_shown(config_file.parent / own.file) if own else "",
             mode=own.mode if own else "extend",
+            region=_state.brand.region,
         )
     except ContentError as exc:
         problems += exc.problems
     if problems:
         raise ContentError(problems)
+
+
+def _shown(path: Path) -> str:
+    """A file's name in errors, from the project folder: 'brands/ireland.yml'."""
+    try:
+        return path.resolve().relative_to(PROJECT_DIR).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _watch_code(config: MkDocsConfig) -> None:
@@ -171,11 +184,11 @@ def _watch_code(config: MkDocsConfig) -> None:
     loaded once per process, so a changed .py file needs a restart.
     """
     config_file = Path(config.config_file_path)
-    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(Path(config.docs_dir).parent / "data")]
+    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(PROJECT_DIR / "data")]
     brand = config.extra.get("brand")
     if isinstance(brand, dict):
         own_support = brand.get("support")
-        for name in (brand.get("logo"), own_support.get("file") if isinstance(own_support, dict) else None):
+        for name in (brand.get("logo"), brand.get("pages"), own_support.get("file") if isinstance(own_support, dict) else None):
             if isinstance(name, str) and name:
                 watched.append(str((config_file.parent / name).resolve()))
     inherited = re.search(r"^INHERIT:\s*['\"]?([^'\"\s]+)", config_file.read_text(encoding="utf-8"), re.M) if config_file.is_file() else None
@@ -201,7 +214,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         return server
     rebuild = server.builder
     site = Path(server.root)
-    project = Path(config.docs_dir).parent  # files are named from the project folder
+    project = PROJECT_DIR  # files are named from the project folder
     root = urlsplit(config.site_url or "/").path or "/"
 
     def rebuild_or_show_error() -> None:
@@ -238,6 +251,7 @@ class _ErrorsLogged(logging.Handler):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.problems:
         return _error_files(files, config)
+    _use_edition_files(files, config)
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
@@ -247,6 +261,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _add(files, config, _state.generated)
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
+
+
+def _use_edition_files(files: Files, config: MkDocsConfig) -> None:
+    """A brand's own pages replace or join the guide's; pages it hides go."""
+    edition = _state.edition
+    for path in edition.own_files():
+        old = files.get_file_from_path(path)
+        if old is not None:
+            files.remove(old)
+        files.append(File(path, str(edition.pages_dir), config.site_dir, config.use_directory_urls))
+    for path in edition.hidden:
+        old = files.get_file_from_path(path)
+        if old is not None:
+            files.remove(old)
 
 
 def _error_files(files: Files, config: MkDocsConfig) -> Files:

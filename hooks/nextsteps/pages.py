@@ -16,7 +16,7 @@ from typing import Any
 from . import checklist, embed, guide, letters, recruiters, support
 from .addresses import rel
 from .brand import Brand
-from .content import Content, Letter, Page, StagePage, Step, stage_parts
+from .content import Content, Letter, Page, StagePage, Step, regions, stage_parts
 from .wording import say
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
@@ -45,8 +45,10 @@ def build_page(
     brand: Brand | None = None,
     support_list: support.SupportList | None = None,
 ) -> PageResult:
-    # A step's own page shows the parts for every stage; their markers go.
-    markdown = fill_placeholders(stage_parts.for_stage(markdown, None), brand or Brand(), support_list)
+    brand = brand or Brand()
+    # Only the parts for the edition's region; a step's own page shows the parts for every stage.
+    markdown = stage_parts.for_stage(regions.for_region(markdown, brand.region), None)
+    markdown = fill_placeholders(markdown, brand, support_list)
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
     result.meta["next_link"] = _next_link(src_path)
     place = guide.places(content).get(src_path)

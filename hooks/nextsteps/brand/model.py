@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
+from ..content.edition import Edition
 from ..content.errors import ContentError, Problem
 from ..content.frontmatter import yaml_line
+from ..content.regions import DEFAULT_REGION, Region
 from .colour import AA_NORMAL_TEXT, contrast, normalise_hex, readable_text_on
 
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>]*)?$")
 EMAIL = re.compile(r"^[^@\s\"'<>]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+PagePath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.md$")]
 
 
 class SupportSetting(BaseModel):
@@ -39,6 +44,21 @@ class Brand(BaseModel):
     logo: str | None = Field(default=None, description="Image file, relative to the config file.")
     accent: str = "#1d4f91"
     support: SupportSetting | None = None
+    region: Region = Field(default=DEFAULT_REGION, description="Where the readers are: 'uk' or 'ie'. Laws, benefits and crisis numbers follow it.")
+    pages: str | None = Field(default=None, description="A folder of the brand's own pages, laid out like docs/, relative to the config file.")
+    hide: list[PagePath] = Field(default=[], description="Pages to leave out, by their path in docs/, such as 'letters/linkedin-stay-in-touch.md'.")
+    paths: dict[str, Annotated[list[Slug], Field(min_length=1)]] = Field(default={}, description="A stage's path of steps for this brand.")
+
+    def edition(self, base_dir: Path, settings_file: str, project_dir: Path) -> Edition:
+        """What this brand changes in the guide's pages (nextsteps.content.edition)."""
+        return Edition(
+            region=self.region,
+            pages_dir=(base_dir / self.pages).resolve() if self.pages else None,
+            hidden=frozenset(self.hide),
+            paths={stage: tuple(slugs) for stage, slugs in self.paths.items()},
+            settings_file=settings_file,
+            project_dir=project_dir,
+        )
 
     @field_validator("accent")
     @classmethod
@@ -101,12 +121,18 @@ class Brand(BaseModel):
 LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
 
 
-def load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
-    """Validate ``extra.brand``; errors name the config file, the field and its line."""
+def load_brand(data: Any, config_file: str, base_dir: Path, shown: str | None = None, docs_dir: Path | None = None) -> Brand:
+    """Validate ``extra.brand``; errors name the config file (as ``shown``,
+    such as 'brands/ireland.yml'), the field and its line.
+
+    Files the brand names are found relative to ``base_dir``, the config
+    file's folder; a missing one's error says where the build looked.
+    With ``docs_dir``, every page the brand hides must exist.
+    """
     try:
-        return _load_brand(data, config_file, base_dir)
+        return _load_brand(data, shown or config_file, base_dir, docs_dir)
     except ContentError as exc:
-        raise ContentError([_with_line(p, base_dir / config_file) for p in exc.problems]) from None
+        raise ContentError([_with_line(p, base_dir / Path(config_file).name) for p in exc.problems]) from None
 
 
 def _with_line(problem: Problem, config: Path) -> Problem:
@@ -116,7 +142,15 @@ def _with_line(problem: Problem, config: Path) -> Problem:
         return problem
 
 
-def _load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
+def _looked_for(path: Path) -> str:
+    """Where the build looked for a file, as the editor would type it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | None) -> Brand:
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -128,7 +162,7 @@ def _load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
         for err in exc.errors():
             field = "extra.brand." + ".".join(str(p) for p in err["loc"])
             if err["type"] == "extra_forbidden":
-                parent = SupportSetting if err["loc"][:1] == ("support",) else Brand
+                parent: type[BaseModel] = SupportSetting if err["loc"][:1] == ("support",) else Brand
                 message = "unknown setting. Allowed: " + ", ".join(parent.model_fields)
             elif err["type"].startswith("literal_error"):
                 message = f"{err['msg']} (got {err['input']!r})"
@@ -142,7 +176,22 @@ def _load_brand(data: Any, config_file: str, base_dir: Path) -> Brand:
         if logo.suffix.lower() not in LOGO_TYPES:
             raise ContentError([Problem(config_file, "extra.brand.logo", f"'{brand.logo}' must be one of: {', '.join(sorted(LOGO_TYPES))}")])
         if not logo.is_file():
-            raise ContentError([Problem(config_file, "extra.brand.logo", f"the file '{brand.logo}' does not exist (paths are relative to {config_file})")])
+            raise ContentError([Problem(config_file, "extra.brand.logo", f"the file '{brand.logo}' does not exist (looked for {_looked_for(logo)}; paths are relative to {config_file})")])
+    problems: list[Problem] = []
     if brand.support and not (base_dir / brand.support.file).is_file():
-        raise ContentError([Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (paths are relative to {config_file})")])
+        looked = _looked_for(base_dir / brand.support.file)
+        problems.append(Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (looked for {looked}; paths are relative to {config_file})"))
+    pages = (base_dir / brand.pages).resolve() if brand.pages else None
+    if brand.pages and pages and not pages.is_dir():
+        problems.append(Problem(config_file, "extra.brand.pages", f"the folder '{brand.pages}' does not exist (looked for {_looked_for(pages)}; paths are relative to {config_file})"))
+    if docs_dir is not None:
+        for i, hidden in enumerate(brand.hide):
+            if not (docs_dir / hidden).is_file() and not (pages and (pages / hidden).is_file()) and hidden not in GENERATED_PAGES:
+                problems.append(Problem(config_file, f"extra.brand.hide[{i}]", f"no page '{hidden}' to hide (looked for {_looked_for(docs_dir / hidden)}). Name a page by its path in the docs folder"))
+    if problems:
+        raise ContentError(problems)
     return brand
+
+
+# Pages the build writes that a brand may hide as well.
+GENERATED_PAGES = ("for-recruiters/index.md",)
