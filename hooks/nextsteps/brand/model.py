@@ -177,19 +177,19 @@ def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | No
             raise ContentError([Problem(config_file, "extra.brand.logo", f"'{brand.logo}' must be one of: {', '.join(sorted(LOGO_TYPES))}")])
         if not logo.is_file():
             raise ContentError([Problem(config_file, "extra.brand.logo", f"the file '{brand.logo}' does not exist (looked for {_looked_for(logo)}; paths are relative to {config_file})")])
-    problems: list[Problem] = []
+    found: list[Problem] = []
     if brand.support and not (base_dir / brand.support.file).is_file():
         looked = _looked_for(base_dir / brand.support.file)
-        problems.append(Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (looked for {looked}; paths are relative to {config_file})"))
+        found.append(Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (looked for {looked}; paths are relative to {config_file})"))
     pages = (base_dir / brand.pages).resolve() if brand.pages else None
     if brand.pages and pages and not pages.is_dir():
-        problems.append(Problem(config_file, "extra.brand.pages", f"the folder '{brand.pages}' does not exist (looked for {_looked_for(pages)}; paths are relative to {config_file})"))
+        found.append(Problem(config_file, "extra.brand.pages", f"the folder '{brand.pages}' does not exist (looked for {_looked_for(pages)}; paths are relative to {config_file})"))
     if docs_dir is not None:
         for i, hidden in enumerate(brand.hide):
             if not (docs_dir / hidden).is_file() and not (pages and (pages / hidden).is_file()) and hidden not in GENERATED_PAGES:
-                problems.append(Problem(config_file, f"extra.brand.hide[{i}]", f"no page '{hidden}' to hide (looked for {_looked_for(docs_dir / hidden)}). Name a page by its path in the docs folder"))
-    if problems:
-        raise ContentError(problems)
+                found.append(Problem(config_file, f"extra.brand.hide[{i}]", f"no page '{hidden}' to hide (looked for {_looked_for(docs_dir / hidden)}). Name a page by its path in the docs folder"))
+    if found:
+        raise ContentError(found)
     return brand
 
 

@@ -84,10 +84,12 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]], edition: Edition) -> Con
     steps, stages, letters, pages = [], {}, {}, {}
     for rel, meta, body in loaded:
         if isinstance(meta, StepMeta):
-            steps.append(Step(rel, body, meta=meta))
+            steps.append(Step(rel, body, meta=_without_hidden_letters(meta, edition)))
         elif isinstance(meta, StageMeta):
             if meta.stage in edition.paths:  # the brand's own path for this stage
                 meta = meta.model_copy(update={"path": list(edition.paths[meta.stage])})
+            elif edition.hidden:  # a hidden step leaves the path; the path's other steps close up
+                meta = meta.model_copy(update={"path": [slug for slug in meta.path if f"steps/{slug}.md" not in edition.hidden]})
             stages[meta.stage] = StagePage(rel, body, meta=meta)
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
@@ -95,6 +97,15 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]], edition: Edition) -> Con
             pages[rel] = Page(rel, body, meta=meta)
     steps.sort(key=lambda s: (s.meta.order, s.path))
     return Content(tuple(steps), stages, letters, pages)
+
+
+def _without_hidden_letters(meta: StepMeta, edition: Edition) -> StepMeta:
+    """A step no longer offers the letters a brand hides."""
+    if not edition.hidden:
+        return meta
+    keep = lambda ids: [i for i in ids if f"letters/{i}.md" not in edition.hidden]  # noqa: E731
+    wording = {stage: w if w.letters is None else w.model_copy(update={"letters": keep(w.letters)}) for stage, w in meta.for_stage.items()}
+    return meta.model_copy(update={"letters": keep(meta.letters), "for_stage": wording})
 
 
 def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], sources: dict[str, SourceFile]) -> list[Problem]:
@@ -208,7 +219,7 @@ def _cross_check(content: Content, docs_dir: Path, sources: dict[str, SourceFile
             raw = raw_bodies[source.path]
             # Checked with every region's parts, and with the lines where they were.
             body = regions.for_region(raw, edition.region, keep_lines=True)
-            found = regions.problems(raw)
+            found: list[tuple[int | None, str]] = list(regions.problems(raw))
             if not isinstance(source, Letter):
                 for name in PLACEHOLDER.findall(raw):
                     if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES + regions.MARKER_NAMES:
@@ -252,6 +263,8 @@ def _path_problems(content: Content, docs_dir: Path, sources: dict[str, SourceFi
             continue
         # A path the brand sets is named in the brand's file.
         file, field = (edition.settings_file, f"extra.brand.paths.{stage}") if stage in edition.paths else (sources[page.path].shown, "path")
+        if not page.meta.path:
+            problems.append(Problem(edition.settings_file, "extra.brand.hide", f"hiding every step on the '{stage}' path leaves it empty. Keep one of its steps, or set the path in 'extra.brand.paths.{stage}'"))
         first: dict[str, int] = {}
         for i, slug in enumerate(page.meta.path):
             if slug not in files:

@@ -31,6 +31,7 @@ MARKER_NAMES = ("region",)
 def problems(body: str) -> list[tuple[int, str]]:
     """(line in the body, counted from 1; message) for each misused region marker."""
     found: list[tuple[int, str]] = []
+    known = ", ".join(REGIONS)
     opened: list[tuple[str, int]] = []  # (kind, line) of each part still open
     for number, line in enumerate(body.splitlines(), 1):
         region = OPEN.search(line)
@@ -40,16 +41,17 @@ def problems(body: str) -> list[tuple[int, str]]:
                 continue
             names = region.group(1).split()
             if not names:
-                found.append((number, f"'nextsteps:region' needs the regions it is for, such as <!-- nextsteps:region uk -->. Regions: {', '.join(REGIONS)}"))
-            found += [(number, f"unknown region '{name}' in 'nextsteps:region'. Regions: {', '.join(REGIONS)}") for name in names if name not in REGIONS]
+                found.append((number, f"'nextsteps:region' needs the regions it is for, such as <!-- nextsteps:region uk -->. Regions: {known}"))
+            found += [(number, f"unknown region '{name}' in 'nextsteps:region'. Regions: {known}") for name in names if name not in REGIONS]
             if any(kind == "region" for kind, _ in opened):
-                found.append((number, "a region part cannot start inside another region part. Close the first with <!-- nextsteps:end -->"))
+                found.append((number, "a region part cannot start inside another one. Close the first with <!-- nextsteps:end -->"))
             opened.append(("region", number))
         elif _ONLY.search(line):
             opened.append(("only", number))
         elif _END.search(line) and opened:
             opened.pop()
-    found += [(start, "this 'nextsteps:region' part is never closed. End it with <!-- nextsteps:end --> on a line of its own") for kind, start in opened if kind == "region"]
+    unclosed = "this 'nextsteps:region' part is never closed. End it with <!-- nextsteps:end --> on a line of its own"
+    found += [(start, unclosed) for kind, start in opened if kind == "region"]
     return found
 
 
