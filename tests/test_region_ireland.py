@@ -122,3 +122,15 @@ def test_a_misused_region_marker_names_its_line(docs, body, says, tmp_path):
     marker_line = before.count("\n") + 1
     assert f"docs/privacy.md: field 'body': {says}" in str(caught.value)
     assert f"(line {marker_line})" in str(caught.value)
+
+
+@pytest.mark.parametrize("url", ["get-support/", "steps/its-not-personal/", "steps/change-how-you-search/"])
+def test_the_irish_pages_read_as_plainly_as_the_uk_ones(ireland, url):
+    import textstat
+
+    from plain_english import article_blocks, sentences, word_count
+
+    blocks = article_blocks((ireland / url / "index.html").read_text(encoding="utf-8"))
+    text = " ".join(b if b.endswith((".", "!", "?", ":")) else b + "." for b in blocks)
+    assert textstat.flesch_reading_ease(text) >= 60, url
+    assert [s for s in sentences(blocks) if word_count(s) > 25] == []

@@ -90,7 +90,7 @@ class Organisation(BaseModel):
         if len(set(v)) != len(v):
             raise ValueError("each region may appear only once")
         if len(v) > 1 and ("uk" in v or "ie" in v or "other" in v):
-            raise ValueError("'uk', 'ie' and 'other' must stand alone; list nations together, such as [england, wales]")
+            raise ValueError("'uk' and 'other' must stand alone, as must 'ie'; list nations together, such as [england, wales]")
         return v
 
     @model_validator(mode="after")
