@@ -127,7 +127,9 @@ def _generate(config: MkDocsConfig) -> None:
     generated = guide.generated_files(content) + recruiters.generated_files()
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
-    generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)
+    generated += letters.generated_files(
+        content, author=brand.name, site_url=config.site_url, site_name=config.site_name, logo=brand.logo_data_uri(), word_logo=brand.word_logo
+    )
     for message in checklist.print_warnings(content):
         log.warning(message)
     _state.generated = generated

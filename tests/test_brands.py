@@ -120,3 +120,44 @@ def test_bad_brand_settings_stop_the_build(project, tmp_path, setting, value, sa
     assert result.returncode != 0
     assert f"broken.yml: field 'extra.brand.{setting}'" in result.output and says in result.output, result.output
     assert not out.exists(), "nothing may be written when the settings are wrong"
+
+
+def figure_alts(path: Path) -> list[str]:
+    """The alt text of every figure in a tagged PDF's structure tree: how a
+    screen reader, and this test, finds an image whether SVG or raster."""
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    found: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == "/Figure":
+                found.append(str(node.get("/Alt")))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_the_logo_is_on_paper_only_for_a_brand_that_has_one(sites, brand):
+    import zipfile
+
+    site, name = sites[brand], BRANDS[brand]["name"]
+    has_logo = brand == "example"
+    checklist = site / "downloads/checklist-a4.pdf"
+    letter = next((site / "downloads/letters").glob("*.pdf"))
+    for pdf in (checklist, letter):
+        assert (name in figure_alts(pdf)) is has_logo, pdf
+        assert len(pdf_page_texts(pdf.read_bytes())) == 1, pdf
+    word = next((site / "downloads/letters").glob("*.docx"))
+    media = [n for n in zipfile.ZipFile(word).namelist() if n.startswith("word/media/")]
+    assert bool(media) is has_logo
+    if has_logo:
+        assert zipfile.ZipFile(word).read(media[0]) == (ROOT / "brands/example/logo.png").read_bytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import os
 import re
 from pathlib import Path
@@ -13,7 +14,7 @@ from ..content.edition import Edition
 from ..content.errors import ContentError, Problem
 from ..content.frontmatter import yaml_line
 from ..content.regions import DEFAULT_REGION, Region
-from .colour import AA_NORMAL_TEXT, contrast, normalise_hex, readable_text_on
+from .colour import AA_NORMAL_TEXT, contrast, normalise_hex, readable_shade, readable_text_on
 
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>]*)?$")
 EMAIL = re.compile(r"^[^@\s\"'<>]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
@@ -42,6 +43,7 @@ class Brand(BaseModel):
     cta_text: Text = "Looking for your next role? Talk to a recruiter."
     cta_link_text: Text = "Contact us"
     logo: str | None = Field(default=None, description="Image file, relative to the config file.")
+    logo_png: str | None = Field(default=None, description="A PNG or JPEG copy of an SVG logo, for the Word copies (Word shows no SVG).")
     accent: str = "#1d4f91"
     support: SupportSetting | None = None
     region: Region = Field(default=DEFAULT_REGION, description="Where the readers are: 'uk' or 'ie'. Laws, benefits and crisis numbers follow it.")
@@ -102,6 +104,28 @@ class Brand(BaseModel):
         return None
 
     @property
+    def ink(self) -> str:
+        """The accent as text or lines on white paper or a white page: itself, or a darker shade for 4.5:1."""
+        return readable_shade(self.accent)
+
+    def logo_data_uri(self) -> str | None:
+        """The logo inside the document itself, so a PDF's bytes depend on the
+        logo's bytes, never on where the file lay."""
+        if not self.logo:
+            return None
+        path = Path(self.logo)
+        return f"data:{LOGO_TYPES[path.suffix.lower()]};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+    @property
+    def word_logo(self) -> Path | None:
+        """The logo the Word copies can show: the logo itself when it is a
+        raster image, else its PNG or JPEG copy."""
+        for name in (self.logo, self.logo_png):
+            if name and Path(name).suffix.lower() in RASTER_TYPES:
+                return Path(name)
+        return None
+
+    @property
     def logo_name(self) -> str | None:
         return f"assets/brand/logo{Path(self.logo).suffix.lower()}" if self.logo else None
 
@@ -118,7 +142,8 @@ class Brand(BaseModel):
         )
 
 
-LOGO_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".webp"}
+LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}
+RASTER_TYPES = (".png", ".jpg", ".jpeg")  # what Word shows
 
 
 def load_brand(data: Any, config_file: str, base_dir: Path, shown: str | None = None, docs_dir: Path | None = None) -> Brand:
@@ -171,13 +196,22 @@ def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | No
             problems.append(Problem(config_file, field, message))
         raise ContentError(problems) from None
     assert contrast(brand.on_accent, brand.accent) >= AA_NORMAL_TEXT
-    if brand.logo:
-        logo = (base_dir / brand.logo).resolve()
-        if logo.suffix.lower() not in LOGO_TYPES:
-            raise ContentError([Problem(config_file, "extra.brand.logo", f"'{brand.logo}' must be one of: {', '.join(sorted(LOGO_TYPES))}")])
-        if not logo.is_file():
-            raise ContentError([Problem(config_file, "extra.brand.logo", f"the file '{brand.logo}' does not exist (looked for {_looked_for(logo)}; paths are relative to {config_file})")])
     found: list[Problem] = []
+    resolved: dict[str, str] = {}  # the logos' full paths, so no later step depends on the working folder
+    for field, allowed in (("logo", tuple(LOGO_TYPES)), ("logo_png", RASTER_TYPES)):
+        name = getattr(brand, field)
+        if not name:
+            continue
+        logo = (base_dir / name).resolve()
+        if logo.suffix.lower() not in allowed:
+            found.append(Problem(config_file, f"extra.brand.{field}", f"'{name}' must be one of: {', '.join(sorted(allowed))}"))
+        elif not logo.is_file():
+            found.append(Problem(config_file, f"extra.brand.{field}", f"the file '{name}' does not exist (looked for {_looked_for(logo)}; paths are relative to {config_file})"))
+        else:
+            resolved[field] = str(logo)
+    if found:
+        raise ContentError(found)
+    brand = brand.model_copy(update=resolved)
     if brand.support and not (base_dir / brand.support.file).is_file():
         looked = _looked_for(base_dir / brand.support.file)
         found.append(Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (looked for {looked}; paths are relative to {config_file})"))
