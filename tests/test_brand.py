@@ -39,3 +39,22 @@ def test_bad_settings_are_named(settings, field, says, tmp_path: Path):
         load_brand(settings, "mkdocs.yml", tmp_path)
     assert f"mkdocs.yml: field '{field}'" in str(caught.value)
     assert says in str(caught.value)
+
+
+@pytest.mark.parametrize("accent", ["#ffdd00", "#1d4f91", "#777777", "#00ff00", "#000000", "#ffffff", "#d4351c", "#0b6e4f"])
+@pytest.mark.parametrize("page", ["#ffffff", "#1e2129"])
+def test_links_take_a_shade_of_the_brand_colour_that_stays_readable(accent, page):
+    from nextsteps.brand.colour import readable_shade
+
+    shade = readable_shade(accent, page)
+    assert contrast(shade, page) >= 4.5
+    if contrast(accent, page) >= 4.5:
+        assert shade == accent  # the brand's own colour whenever it is readable
+
+
+def test_only_an_agency_brand_changes_the_guide_colours():
+    from nextsteps.brand import Brand
+
+    assert "md-typeset-a-color" not in Brand().stylesheet()
+    own = Brand(name="Agency", accent="#ffdd00").stylesheet()
+    assert 'body[data-md-color-scheme="default"]{--md-typeset-a-color:#877500;' in own

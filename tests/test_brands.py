@@ -161,3 +161,30 @@ def test_the_logo_is_on_paper_only_for_a_brand_that_has_one(sites, brand):
     assert bool(media) is has_logo
     if has_logo:
         assert zipfile.ZipFile(word).read(media[0]) == (ROOT / "brands/example/logo.png").read_bytes()
+
+
+HEADER_NAME = ".md-header__topic:first-child .md-ellipsis"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_phone_shows_the_whole_brand_name_and_the_logo(sites, browser, width):
+    """Material cuts a long site name short on a phone and hides the logo below 1220 px."""
+    with Server(sites["example"]) as srv:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        try:
+            page.goto(srv.url(""))
+            name = page.locator(HEADER_NAME)
+            assert name.inner_text().strip() == BRANDS["example"]["site_name"]
+            assert name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"), "the name is cut short"
+            box = name.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+            header = page.locator(".md-header").bounding_box()
+            assert header and box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+            logo = page.locator(".md-header .md-logo img")
+            assert logo.is_visible() and (logo.bounding_box() or {}).get("width", 0) > 0
+            assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).color") == "rgb(11, 110, 79)"
+            found = a11y.violations(page)
+            assert not found, a11y.describe(found)
+        finally:
+            page.close()

@@ -39,7 +39,8 @@ def readable_text_on(background: str) -> str:
 
 def readable_shade(colour: str, background: str = "#ffffff", ratio: float = AA_NORMAL_TEXT) -> str:
     """``colour`` itself when text in it on ``background`` reaches ``ratio``;
-    else the nearest darker shade that does (same hue, less light).
+    else the nearest shade that does: darker on a light background, lighter
+    on a dark one (same hue).
 
     A pale brand colour such as '#ffdd00' then still colours links and
     print, as a darker yellow-brown that stays readable.
@@ -48,9 +49,10 @@ def readable_shade(colour: str, background: str = "#ffffff", ratio: float = AA_N
     if contrast(colour, background) >= ratio:
         return colour
     channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    towards = 0 if luminance(background) > 0.5 else 255  # darker on white, lighter on a dark scheme
     for step in range(1, 101):
-        factor = 1 - step / 100
-        shade = "#" + "".join(f"{round(c * factor):02x}" for c in channels)
+        mix = step / 100
+        shade = "#" + "".join(f"{round(c + (towards - c) * mix):02x}" for c in channels)
         if contrast(shade, background) >= ratio:
             return shade
-    return DARK_TEXT
+    return DARK_TEXT if towards == 0 else LIGHT_TEXT

@@ -129,9 +129,20 @@ class Brand(BaseModel):
     def logo_name(self) -> str | None:
         return f"assets/brand/logo{Path(self.logo).suffix.lower()}" if self.logo else None
 
+    @property
+    def is_own(self) -> bool:
+        """An agency's brand, not the guide's own look: its name, colour or logo differ."""
+        defaults = Brand.model_fields
+        return bool(self.logo) or self.name != defaults["name"].default or self.accent != defaults["accent"].default
+
     def stylesheet(self) -> str:
-        """CSS custom properties for the brand, served as a file (no inline styles)."""
-        return (
+        """CSS custom properties for the brand, served as a file (no inline styles).
+
+        An agency's brand also colours links and focus rings (a shade that
+        keeps 4.5:1 in each colour scheme), shows its logo at every width and
+        lets its name wrap in a phone's header instead of being cut short.
+        """
+        css = (
             ":root{"
             f"--ns-accent:{self.accent};"
             f"--ns-on-accent:{self.on_accent};"
@@ -140,7 +151,27 @@ class Brand(BaseModel):
             f"--md-primary-bg-color:{self.on_accent};"
             "}\n"
         )
+        if not self.is_own:
+            return css  # the guide's own colours are fixed, tested values (nextsteps.css)
+        light, dark = readable_shade(self.accent, LIGHT_PAGE), readable_shade(self.accent, DARK_PAGE)
+        for scheme, ink in (("default", light), ("slate", dark)):
+            css += f'body[data-md-color-scheme="{scheme}"]{{--md-typeset-a-color:{ink};--md-accent-fg-color:{ink};--ns-focus:{ink}}}\n'
+        css += "html :focus-visible{outline-color:var(--ns-focus) !important}\n"
+        # Material hides the header's logo below 1220 px and cuts a long name short.
+        css += "@media screen and (max-width:76.2344em){.md-header__button.md-logo{display:inline-block}}\n"
+        css += (
+            "@media screen and (max-width:44.9844em){"
+            ".md-header__title{margin-left:.2rem;font-size:.65rem;line-height:1.1}"
+            ".md-header__topic{align-items:center;height:100%;white-space:normal}"
+            ".md-header__topic .md-ellipsis{white-space:normal}"
+            "}\n"
+        )
+        return css
 
+
+# The page backgrounds of Material's two colour schemes, for link colours.
+LIGHT_PAGE = "#ffffff"
+DARK_PAGE = "#1e2129"  # 'slate': hsl(225, 15%, 14%)
 
 LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}
 RASTER_TYPES = (".png", ".jpg", ".jpeg")  # what Word shows
