@@ -130,6 +130,7 @@ def _generate(config: MkDocsConfig) -> None:
     generated += letters.generated_files(
         content, author=brand.name, site_url=config.site_url, site_name=config.site_name, logo=brand.logo_data_uri(), word_logo=brand.word_logo
     )
+    generated = [g for g in generated if g.path not in _state.edition.hidden]  # e.g. the "For recruiters" page
     for message in checklist.print_warnings(content):
         log.warning(message)
     _state.generated = generated
@@ -353,6 +354,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
     for path, data in made.items():
         (site / path).write_bytes(data)
+    if _state.content is not None:
+        # Said, not failed: a longer list is still a good list, and --strict would stop the build.
+        for message in checklist.paper_warnings(_state.content, made):
+            log.info(message)
     for page_file in map(Path, _state.held_pages):
         page_file.write_text(fill_held_sizes(page_file.read_text(encoding="utf-8"), lambda path: len(made[path])), encoding="utf-8")
     # The headers file lists every top-level folder, so it is written last.

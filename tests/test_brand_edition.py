@@ -76,10 +76,25 @@ def project(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def edition(project, tmp_path_factory) -> Path:
+def built(project, tmp_path_factory):
     result = build(tmp_path_factory.mktemp("edition-site") / "site", project, config=f"brands/{BRAND}.yml")
     assert result.returncode == 0, result.output
-    return result.site
+    return result
+
+
+@pytest.fixture(scope="module")
+def edition(built) -> Path:
+    return built.site
+
+
+def test_the_build_log_says_which_printable_checklist_outgrew_its_page(built):
+    """The added step's item makes the whole guide's list longer; the log names any PDF that no longer fits one page."""
+    import pypdf
+
+    for pdf in sorted((built.site / "downloads").glob("checklist*.pdf")):
+        pages = len(pypdf.PdfReader(pdf).pages)
+        said = f"downloads/{pdf.name}: the printable checklist takes {pages} pages" in built.output
+        assert said is (pages > 1), pdf.name
 
 
 def test_a_replaced_page_shows_the_brand_words(edition):
@@ -152,3 +167,13 @@ def test_a_brand_with_its_own_copy_of_the_docs_finds_the_support_list(project, t
     result = build(tmp_path / "site", project, config="brands/copied.yml")
     assert result.returncode == 0, result.output
     assert "Samaritans" in (result.site / "get-support/index.html").read_text(encoding="utf-8")
+
+
+def test_a_brand_can_hide_the_for_recruiters_page_and_its_footer_link(project, tmp_path):
+    config = write_brand(project, "no-recruiters", hide=["for-recruiters/index.md"])
+    result = build(tmp_path / "site", project, config=config)
+    assert result.returncode == 0, result.output
+    assert not (result.site / "for-recruiters").exists()
+    pages = {p: p.read_text(encoding="utf-8") for p in result.site.rglob("*.html")}
+    assert [p for p, html in pages.items() if "for-recruiters/" in html] == []
+    assert "Letter templates" in pages[result.site / "index.html"]  # the rest of the footer stays

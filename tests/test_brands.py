@@ -188,3 +188,9 @@ def test_a_phone_shows_the_whole_brand_name_and_the_logo(sites, browser, width):
             assert not found, a11y.describe(found)
         finally:
             page.close()
+
+
+@pytest.mark.parametrize("path", ["get-support/index.html", "privacy/index.html"])
+def test_no_sales_button_under_crisis_lines_or_the_privacy_notice(sites, path):
+    assert 'class="ns-cta"' in text(sites["example"], "index.html")
+    assert 'class="ns-cta"' not in text(sites["example"], path)

@@ -32,6 +32,10 @@ class PageResult:
     canonical: str | None = None  # site path of the page search engines should list instead
 
 
+# Pages without the brand's call to action: a sales button does not belong
+# beside the privacy notice, nor under crisis lines (the page with the support list).
+QUIET_PAGES = ("privacy.md",)
+
 # Markers an editor may put in a page; the build puts generated text in their place.
 CONTACT_PLACEHOLDER = "<!-- nextsteps:site-owner-contact -->"
 
@@ -46,11 +50,14 @@ def build_page(
     support_list: support.SupportList | None = None,
 ) -> PageResult:
     brand = brand or Brand()
+    markdown_before = markdown
     # Only the parts for the edition's region; a step's own page shows the parts for every stage.
     markdown = stage_parts.for_stage(regions.for_region(markdown, brand.region), None)
     markdown = fill_placeholders(markdown, brand, support_list)
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
-    result.meta["next_link"] = _next_link(src_path)
+    result.meta["next_link"] = _next_link(src_path, brand)
+    if src_path in QUIET_PAGES or support.PLACEHOLDER in markdown_before:
+        result.meta["no_cta"] = True
     place = guide.places(content).get(src_path)
     if place is not None:
         _stage_step(content, place, result)
@@ -124,12 +131,12 @@ def _start_page(content: Content, markdown: str, here: str) -> str:
     return f"{first}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
 
 
-def _next_link(src_path: str) -> dict[str, str]:
+def _next_link(src_path: str, brand: Brand) -> dict[str, str]:
     """Where to send a reader when the brand gives no contact to offer instead."""
     # Recruiter pages lead on to each other, not into the job seeker's checklist.
     if src_path == recruiters.PAGE:
         return {"text": say("next.embed"), "url": "embed/"}
-    if src_path == embed.RECRUITER_PAGE:
+    if src_path == embed.RECRUITER_PAGE and brand.shows_recruiters_page:
         return {"text": say("next.share"), "url": "for-recruiters/"}
     if src_path.startswith("checklist/"):
         return {"text": say("next.letters"), "url": "letters/"}

@@ -104,6 +104,11 @@ class Brand(BaseModel):
         return None
 
     @property
+    def shows_recruiters_page(self) -> bool:
+        """False when the brand hides the "For recruiters" page (and so its footer link)."""
+        return RECRUITERS_PAGE not in self.hide
+
+    @property
     def ink(self) -> str:
         """The accent as text or lines on white paper or a white page: itself, or a darker shade for 4.5:1."""
         return readable_shade(self.accent)
@@ -259,4 +264,5 @@ def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | No
 
 
 # Pages the build writes that a brand may hide as well.
-GENERATED_PAGES = ("for-recruiters/index.md",)
+RECRUITERS_PAGE = "for-recruiters/index.md"  # nextsteps.recruiters.PAGE
+GENERATED_PAGES = (RECRUITERS_PAGE,)
