@@ -128,7 +128,8 @@ def _generate(config: MkDocsConfig) -> None:
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(
-        content, author=brand.name, site_url=config.site_url, site_name=config.site_name, logo=brand.logo_data_uri(), word_logo=brand.word_logo
+        content, author=brand.name, site_url=config.site_url, site_name=config.site_name,
+        logo=brand.logo_data_uri(), word_logo=brand.word_logo,
     )
     generated = [g for g in generated if g.path not in _state.edition.hidden]  # e.g. the "For recruiters" page
     for message in checklist.print_warnings(content):
@@ -143,7 +144,8 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
     problems: list[Problem] = []
     shown = _shown(config_file)
     try:
-        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent, shown, Path(config.docs_dir))
+        settings = config.extra.get("brand")
+        _state.brand = load_brand(settings, config_file.name, config_file.parent, shown, Path(config.docs_dir))
         _state.edition = _state.brand.edition(config_file.parent, shown, PROJECT_DIR)
     except ContentError as exc:
         problems += exc.problems
@@ -191,7 +193,8 @@ def _watch_code(config: MkDocsConfig) -> None:
     brand = config.extra.get("brand")
     if isinstance(brand, dict):
         own_support = brand.get("support")
-        for name in (brand.get("logo"), brand.get("pages"), own_support.get("file") if isinstance(own_support, dict) else None):
+        support_file = own_support.get("file") if isinstance(own_support, dict) else None
+        for name in (brand.get("logo"), brand.get("logo_png"), brand.get("pages"), support_file):
             if isinstance(name, str) and name:
                 watched.append(str((config_file.parent / name).resolve()))
     inherited = re.search(r"^INHERIT:\s*['\"]?([^'\"\s]+)", config_file.read_text(encoding="utf-8"), re.M) if config_file.is_file() else None

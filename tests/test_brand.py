@@ -41,7 +41,10 @@ def test_bad_settings_are_named(settings, field, says, tmp_path: Path):
     assert says in str(caught.value)
 
 
-@pytest.mark.parametrize("accent", ["#ffdd00", "#1d4f91", "#777777", "#00ff00", "#000000", "#ffffff", "#d4351c", "#0b6e4f"])
+ACCENTS = ["#ffdd00", "#1d4f91", "#777777", "#00ff00", "#000000", "#ffffff", "#d4351c", "#0b6e4f"]
+
+
+@pytest.mark.parametrize("accent", ACCENTS)
 @pytest.mark.parametrize("page", ["#ffffff", "#1e2129"])
 def test_links_take_a_shade_of_the_brand_colour_that_stays_readable(accent, page):
     from nextsteps.brand.colour import readable_shade

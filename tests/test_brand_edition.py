@@ -69,9 +69,13 @@ def project(tmp_path_factory) -> Path:
     orders = [front_matter(p)["order"] for p in (ROOT / "docs/steps").glob("*.md")]
     (own / "steps" / f"{ADDED_STEP}.md").write_text(step_page("Talk to our team", max(orders) + 1), encoding="utf-8")
     privacy = (ROOT / "docs" / REPLACED_PAGE).read_text(encoding="utf-8")
-    (own / REPLACED_PAGE).write_text(privacy + "\nAgency Recruitment keeps no record of your visit either.\n", encoding="utf-8")
+    (own / REPLACED_PAGE).write_text(
+        privacy + "\nAgency Recruitment keeps no record of your visit either.\n", encoding="utf-8"
+    )
     path = front_matter(STAGE_FILE)["path"]
-    write_brand(project, BRAND, pages=f"{BRAND}/docs", hide=[f"letters/{HIDDEN_LETTER}.md"], paths={STAGE: [*path, ADDED_STEP]})
+    write_brand(
+        project, BRAND, pages=f"{BRAND}/docs", hide=[f"letters/{HIDDEN_LETTER}.md"], paths={STAGE: [*path, ADDED_STEP]}
+    )
     return project
 
 
@@ -103,7 +107,9 @@ def test_a_replaced_page_shows_the_brand_words(edition):
 
 
 def test_an_added_step_joins_the_brand_path(edition):
-    assert "Our consultants know which employers are hiring now." in (edition / f"steps/{ADDED_STEP}/index.html").read_text(encoding="utf-8")
+    assert "Our consultants know which employers are hiring now." in (
+        edition / f"steps/{ADDED_STEP}/index.html"
+    ).read_text(encoding="utf-8")
     stage_page = (edition / f"stages/{STAGE}/index.html").read_text(encoding="utf-8")
     assert "Talk to our team" in stage_page
     feeds = [json.loads(p.read_text(encoding="utf-8")) for p in (edition / "api").rglob("*.json")]
@@ -131,13 +137,17 @@ def test_the_default_site_is_unchanged_by_a_brand_folder(project, site, tmp_path
 
 def test_a_brand_page_with_an_error_names_the_brand_file(project, tmp_path):
     broken = project / "brands" / BRAND / "docs" / "steps" / "broken.md"
-    broken.write_text("---\ntitle: Broken\norder: 99\nwhen: today\nreviewed: 2026-11-23\n---\n\nText.\n", encoding="utf-8")
+    broken.write_text(
+        "---\ntitle: Broken\norder: 99\nwhen: today\nreviewed: 2026-11-23\n---\n\nText.\n", encoding="utf-8"
+    )
     try:
         result = build(tmp_path / "site", project, config=f"brands/{BRAND}.yml")
     finally:
         broken.unlink()
     assert result.returncode != 0
-    assert f"brands/{BRAND}/docs/steps/broken.md: field 'summary': this field is required but missing" in result.output, result.output
+    assert (
+        f"brands/{BRAND}/docs/steps/broken.md: field 'summary': this field is required but missing" in result.output
+    ), result.output
     assert not (tmp_path / "site").exists()
 
 
@@ -145,14 +155,20 @@ def test_hiding_a_page_that_others_link_to_stops_the_build(project, tmp_path):
     config = write_brand(project, "hides-support", hide=["get-support.md"])
     result = build(tmp_path / "site", project, config=config)
     assert result.returncode != 0
-    assert "the link to '../get-support.md' points to no page ('get-support.md' is hidden by brands/hides-support.yml, field 'extra.brand.hide')" in result.output, result.output
+    assert (
+        "the link to '../get-support.md' points to no page "
+        "('get-support.md' is hidden by brands/hides-support.yml, field 'extra.brand.hide')" in result.output
+    ), result.output
 
 
 def test_hiding_a_page_that_does_not_exist_says_where_it_looked(project, tmp_path):
     config = write_brand(project, "hides-nothing", hide=["letters/no-such-letter.md"], pages="nowhere")
     result = build(tmp_path / "site", project, config=config)
     assert result.returncode != 0
-    assert "brands/hides-nothing.yml: field 'extra.brand.hide[0]': no page 'letters/no-such-letter.md' to hide (looked for " in result.output, result.output
+    assert (
+        "brands/hides-nothing.yml: field 'extra.brand.hide[0]': "
+        "no page 'letters/no-such-letter.md' to hide (looked for " in result.output
+    ), result.output
     assert "docs/letters/no-such-letter.md)" in result.output
     assert "field 'extra.brand.pages': the folder 'nowhere' does not exist (looked for " in result.output
     assert "brands/nowhere;" in result.output

@@ -146,4 +146,5 @@ def test_a_longer_checklist_breaks_between_items_never_inside_one(tmp_path):
         pdf = render_pdf(html)
         warnings = checklist.paper_warnings(content, {checklist.pdf_path(None, paper): pdf})
         path = checklist.pdf_path(None, paper)
-        assert warnings == [f"{path}: the printable checklist takes {len(pages)} pages of {paper.label}, not one. Shorten its items, or take some steps off its path."]
+        said = f"{path}: the printable checklist takes {len(pages)} pages of {paper.label}, not one."
+        assert warnings == [f"{said} Shorten its items, or take some steps off its path."]

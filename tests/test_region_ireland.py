@@ -8,7 +8,6 @@ from pathlib import Path
 
 import docx
 import pytest
-
 from nextsteps.content import regions
 from support import build, pdf_page_texts
 
@@ -48,9 +47,23 @@ IRISH_FACTS = {
         "Jobseeker&#39;s Allowance",
         "checked in 2026",
     ],
-    "steps/its-not-personal/index.html": ["Employment Equality Acts 1998 to 2015", "within 6 months", "up to 12 months", "Traveller community", "Checked in 2026"],
+    "steps/its-not-personal/index.html": [
+        "Employment Equality Acts 1998 to 2015",
+        "within 6 months",
+        "up to 12 months",
+        "Traveller community",
+        "Checked in 2026",
+    ],
 }
-IRISH_ONLY = ["Employment Equality Acts", "Workplace Relations Commission", "50808", "Intreo", "1800 247 247", "tel:112", "Jobseeker"]
+IRISH_ONLY = [
+    "Employment Equality Acts",
+    "Workplace Relations Commission",
+    "50808",
+    "Intreo",
+    "1800 247 247",
+    "tel:112",
+    "Jobseeker",
+]
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +91,11 @@ def reader_texts(site: Path) -> dict[str, str]:
 
 def test_the_irish_edition_has_no_uk_only_fact(ireland):
     texts = reader_texts(ireland)
-    assert any(n.endswith(".pdf") for n in texts) and any(n.endswith(".docx") for n in texts) and any(n.startswith("embed/") for n in texts)
+    assert (
+        any(n.endswith(".pdf") for n in texts)
+        and any(n.endswith(".docx") for n in texts)
+        and any(n.startswith("embed/") for n in texts)
+    )
     found = [(name, term) for name, text in texts.items() for term in UK_ONLY if re.search(term, text)]
     assert found == []
 
@@ -97,8 +114,9 @@ def test_the_uk_site_shows_no_irish_fact(site):
 
 
 def test_region_parts_keep_stage_parts_and_their_lines():
-    body = "a\n<!-- nextsteps:region uk -->\nUK\n<!-- nextsteps:only interview -->\nI\n<!-- nextsteps:end -->\n<!-- nextsteps:end -->\nz\n"
-    assert regions.for_region(body, "uk") == "a\nUK\n<!-- nextsteps:only interview -->\nI\n<!-- nextsteps:end -->\nz\n"
+    only = "<!-- nextsteps:only interview -->\nI\n<!-- nextsteps:end -->\n"
+    body = f"a\n<!-- nextsteps:region uk -->\nUK\n{only}<!-- nextsteps:end -->\nz\n"
+    assert regions.for_region(body, "uk") == f"a\nUK\n{only}z\n"
     assert regions.for_region(body, "ie") == "a\nz\n"
     assert regions.for_region(body, "ie", keep_lines=True).count("\n") == body.count("\n")
 
@@ -106,9 +124,15 @@ def test_region_parts_keep_stage_parts_and_their_lines():
 @pytest.mark.parametrize(
     ("body", "says"),
     [
-        ("<!-- nextsteps:region fr -->\nx\n<!-- nextsteps:end -->\n", "unknown region 'fr' in 'nextsteps:region'. Regions: uk, ie"),
+        (
+            "<!-- nextsteps:region fr -->\nx\n<!-- nextsteps:end -->\n",
+            "unknown region 'fr' in 'nextsteps:region'. Regions: uk, ie",
+        ),
         ("<!-- nextsteps:region ie -->\nx\n", "this 'nextsteps:region' part is never closed"),
-        ("text <!-- nextsteps:region ie -->\n<!-- nextsteps:end -->\n", "a nextsteps:region marker must be on a line of its own"),
+        (
+            "text <!-- nextsteps:region ie -->\n<!-- nextsteps:end -->\n",
+            "a nextsteps:region marker must be on a line of its own",
+        ),
     ],
 )
 def test_a_misused_region_marker_names_its_line(docs, body, says, tmp_path):
@@ -127,7 +151,6 @@ def test_a_misused_region_marker_names_its_line(docs, body, says, tmp_path):
 @pytest.mark.parametrize("url", ["get-support/", "steps/its-not-personal/", "steps/change-how-you-search/"])
 def test_the_irish_pages_read_as_plainly_as_the_uk_ones(ireland, url):
     import textstat
-
     from plain_english import article_blocks, sentences, word_count
 
     blocks = article_blocks((ireland / url / "index.html").read_text(encoding="utf-8"))

@@ -43,13 +43,13 @@ class Brand(BaseModel):
     cta_text: Text = "Looking for your next role? Talk to a recruiter."
     cta_link_text: Text = "Contact us"
     logo: str | None = Field(default=None, description="Image file, relative to the config file.")
-    logo_png: str | None = Field(default=None, description="A PNG or JPEG copy of an SVG logo, for the Word copies (Word shows no SVG).")
+    logo_png: str | None = Field(default=None, description="A PNG or JPEG copy of an SVG logo, for the Word copies.")
     accent: str = "#1d4f91"
     support: SupportSetting | None = None
-    region: Region = Field(default=DEFAULT_REGION, description="Where the readers are: 'uk' or 'ie'. Laws, benefits and crisis numbers follow it.")
-    pages: str | None = Field(default=None, description="A folder of the brand's own pages, laid out like docs/, relative to the config file.")
-    hide: list[PagePath] = Field(default=[], description="Pages to leave out, by their path in docs/, such as 'letters/linkedin-stay-in-touch.md'.")
-    paths: dict[str, Annotated[list[Slug], Field(min_length=1)]] = Field(default={}, description="A stage's path of steps for this brand.")
+    region: Region = Field(default=DEFAULT_REGION, description="Where the readers are: laws and numbers follow it.")
+    pages: str | None = Field(default=None, description="A folder of the brand's own pages, laid out like docs/.")
+    hide: list[PagePath] = Field(default=[], description="Pages to leave out, by their path in docs/.")
+    paths: dict[str, Annotated[list[Slug], Field(min_length=1)]] = Field(default={}, description="Stage paths.")
 
     def edition(self, base_dir: Path, settings_file: str, project_dir: Path) -> Edition:
         """What this brand changes in the guide's pages (nextsteps.content.edition)."""
@@ -160,7 +160,8 @@ class Brand(BaseModel):
             return css  # the guide's own colours are fixed, tested values (nextsteps.css)
         light, dark = readable_shade(self.accent, LIGHT_PAGE), readable_shade(self.accent, DARK_PAGE)
         for scheme, ink in (("default", light), ("slate", dark)):
-            css += f'body[data-md-color-scheme="{scheme}"]{{--md-typeset-a-color:{ink};--md-accent-fg-color:{ink};--ns-focus:{ink}}}\n'
+            colours = f"--md-typeset-a-color:{ink};--md-accent-fg-color:{ink};--ns-focus:{ink}"
+            css += f'body[data-md-color-scheme="{scheme}"]{{{colours}}}\n'
         css += "html :focus-visible{outline-color:var(--ns-focus) !important}\n"
         # Material hides the header's logo below 1220 px and cuts a long name short.
         css += "@media screen and (max-width:76.2344em){.md-header__button.md-logo{display:inline-block}}\n"
@@ -178,11 +179,19 @@ class Brand(BaseModel):
 LIGHT_PAGE = "#ffffff"
 DARK_PAGE = "#1e2129"  # 'slate': hsl(225, 15%, 14%)
 
-LOGO_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".webp": "image/webp"}
+LOGO_TYPES = {
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".webp": "image/webp",
+}
 RASTER_TYPES = (".png", ".jpg", ".jpeg")  # what Word shows
 
 
-def load_brand(data: Any, config_file: str, base_dir: Path, shown: str | None = None, docs_dir: Path | None = None) -> Brand:
+def load_brand(
+    data: Any, config_file: str, base_dir: Path, shown: str | None = None, docs_dir: Path | None = None
+) -> Brand:
     """Validate ``extra.brand``; errors name the config file (as ``shown``,
     such as 'brands/ireland.yml'), the field and its line.
 
@@ -209,6 +218,10 @@ def _looked_for(path: Path) -> str:
         return Path(os.path.relpath(path)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _missing(kind: str, name: str, path: Path, config_file: str) -> str:
+    return f"the {kind} '{name}' does not exist (looked for {_looked_for(path)}; paths are relative to {config_file})"
 
 
 def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | None) -> Brand:
@@ -240,24 +253,28 @@ def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | No
             continue
         logo = (base_dir / name).resolve()
         if logo.suffix.lower() not in allowed:
-            found.append(Problem(config_file, f"extra.brand.{field}", f"'{name}' must be one of: {', '.join(sorted(allowed))}"))
+            message = f"'{name}' must be one of: {', '.join(sorted(allowed))}"
+            found.append(Problem(config_file, f"extra.brand.{field}", message))
         elif not logo.is_file():
-            found.append(Problem(config_file, f"extra.brand.{field}", f"the file '{name}' does not exist (looked for {_looked_for(logo)}; paths are relative to {config_file})"))
+            found.append(Problem(config_file, f"extra.brand.{field}", _missing("file", name, logo, config_file)))
         else:
             resolved[field] = str(logo)
     if found:
         raise ContentError(found)
     brand = brand.model_copy(update=resolved)
     if brand.support and not (base_dir / brand.support.file).is_file():
-        looked = _looked_for(base_dir / brand.support.file)
-        found.append(Problem(config_file, "extra.brand.support.file", f"the file '{brand.support.file}' does not exist (looked for {looked}; paths are relative to {config_file})"))
+        missing = _missing("file", brand.support.file, base_dir / brand.support.file, config_file)
+        found.append(Problem(config_file, "extra.brand.support.file", missing))
     pages = (base_dir / brand.pages).resolve() if brand.pages else None
     if brand.pages and pages and not pages.is_dir():
-        found.append(Problem(config_file, "extra.brand.pages", f"the folder '{brand.pages}' does not exist (looked for {_looked_for(pages)}; paths are relative to {config_file})"))
+        found.append(Problem(config_file, "extra.brand.pages", _missing("folder", brand.pages, pages, config_file)))
     if docs_dir is not None:
         for i, hidden in enumerate(brand.hide):
-            if not (docs_dir / hidden).is_file() and not (pages and (pages / hidden).is_file()) and hidden not in GENERATED_PAGES:
-                found.append(Problem(config_file, f"extra.brand.hide[{i}]", f"no page '{hidden}' to hide (looked for {_looked_for(docs_dir / hidden)}). Name a page by its path in the docs folder"))
+            own = pages is not None and (pages / hidden).is_file()
+            if not (docs_dir / hidden).is_file() and not own and hidden not in GENERATED_PAGES:
+                looked = _looked_for(docs_dir / hidden)
+                message = f"no page '{hidden}' to hide (looked for {looked}). Name a page by its path in docs/"
+                found.append(Problem(config_file, f"extra.brand.hide[{i}]", message))
     if found:
         raise ContentError(found)
     return brand

@@ -91,10 +91,10 @@ def brand_print_css(brand: Brand) -> str:
     and the headings' rules. The colour is a shade dark enough for 4.5:1 on
     white, so the page still reads when printed in black and white."""
     return (
-        ".brand { display: flex; align-items: center; color: %s; }\n"
+        f".brand {{ display: flex; align-items: center; color: {brand.ink}; }}\n"
         ".logo { height: 9mm; width: auto; max-width: 40mm; margin-right: 6pt; }\n"
-        "h2 { border-bottom-color: %s; }\n"
-    ) % (brand.ink, brand.ink)
+        f"h2 {{ border-bottom-color: {brand.ink}; }}\n"
+    )
 
 
 def _print_css() -> str:

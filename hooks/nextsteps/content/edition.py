@@ -34,7 +34,10 @@ class Edition:
 
     def sources(self, docs_dir: Path) -> dict[str, SourceFile]:
         """Every Markdown page of this edition by its source path, in path order."""
-        found = {p.relative_to(docs_dir).as_posix(): SourceFile(p, self.shown(p, docs_dir.parent)) for p in docs_dir.rglob("*.md")}
+        found = {
+            p.relative_to(docs_dir).as_posix(): SourceFile(p, self.shown(p, docs_dir.parent))
+            for p in docs_dir.rglob("*.md")
+        }
         own = self.pages_dir
         if own is not None:
             found.update({p.relative_to(own).as_posix(): SourceFile(p, self.shown(p)) for p in own.rglob("*.md")})

@@ -89,7 +89,8 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]], edition: Edition) -> Con
             if meta.stage in edition.paths:  # the brand's own path for this stage
                 meta = meta.model_copy(update={"path": list(edition.paths[meta.stage])})
             elif edition.hidden:  # a hidden step leaves the path; the path's other steps close up
-                meta = meta.model_copy(update={"path": [slug for slug in meta.path if f"steps/{slug}.md" not in edition.hidden]})
+                shown_steps = [slug for slug in meta.path if f"steps/{slug}.md" not in edition.hidden]
+                meta = meta.model_copy(update={"path": shown_steps})
             stages[meta.stage] = StagePage(rel, body, meta=meta)
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
@@ -104,7 +105,10 @@ def _without_hidden_letters(meta: StepMeta, edition: Edition) -> StepMeta:
     if not edition.hidden:
         return meta
     keep = lambda ids: [i for i in ids if f"letters/{i}.md" not in edition.hidden]  # noqa: E731
-    wording = {stage: w if w.letters is None else w.model_copy(update={"letters": keep(w.letters)}) for stage, w in meta.for_stage.items()}
+    wording = {
+        stage: w if w.letters is None else w.model_copy(update={"letters": keep(w.letters)})
+        for stage, w in meta.for_stage.items()
+    }
     return meta.model_copy(update={"letters": keep(meta.letters), "for_stage": wording})
 
 
@@ -173,7 +177,9 @@ def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current
 
 
-def _cross_check(content: Content, docs_dir: Path, sources: dict[str, SourceFile], raw_bodies: dict[str, str], edition: Edition) -> list[Problem]:
+def _cross_check(
+    content: Content, docs_dir: Path, sources: dict[str, SourceFile], raw_bodies: dict[str, str], edition: Edition
+) -> list[Problem]:
     problems: list[Problem] = []
     shown = lambda src: sources[src.path].shown  # noqa: E731
 
@@ -223,8 +229,9 @@ def _cross_check(content: Content, docs_dir: Path, sources: dict[str, SourceFile
             if not isinstance(source, Letter):
                 for name in PLACEHOLDER.findall(raw):
                     if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES + regions.MARKER_NAMES:
-                        known = ", ".join(PLACEHOLDERS + ("only <stages>", "region <regions>", "end"))
-                        problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"))
+                        known = ", ".join((*PLACEHOLDERS, "only <stages>", "region <regions>", "end"))
+                        message = f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"
+                        problems.append(Problem(shown(source), "body", message))
                 if isinstance(source, Step):
                     on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
                     found += stage_parts.problems(body, on)
@@ -256,15 +263,19 @@ def _path_problems(content: Content, docs_dir: Path, sources: dict[str, SourceFi
     files = {rel[len("steps/") : -len(".md")] for rel in sources if rel.startswith("steps/") and rel.count("/") == 1}
     known = ", ".join(sorted(files)) or "none yet"
     for stage in sorted(set(edition.paths) - set(content.stages)):
-        problems.append(Problem(edition.settings_file, f"extra.brand.paths.{stage}", f"there is no '{stage}' stage. Stages: {', '.join(content.stages)}"))
+        message = f"there is no '{stage}' stage. Stages: {', '.join(content.stages)}"
+        problems.append(Problem(edition.settings_file, f"extra.brand.paths.{stage}", message))
     for stage in STAGES:
         page = content.stages.get(stage)
         if page is None:
             continue
         # A path the brand sets is named in the brand's file.
-        file, field = (edition.settings_file, f"extra.brand.paths.{stage}") if stage in edition.paths else (sources[page.path].shown, "path")
+        file, field = sources[page.path].shown, "path"
+        if stage in edition.paths:
+            file, field = edition.settings_file, f"extra.brand.paths.{stage}"
         if not page.meta.path:
-            problems.append(Problem(edition.settings_file, "extra.brand.hide", f"hiding every step on the '{stage}' path leaves it empty. Keep one of its steps, or set the path in 'extra.brand.paths.{stage}'"))
+            message = f"hiding every step on the '{stage}' path leaves it empty. Keep one, or set 'extra.brand.paths.{stage}'"
+            problems.append(Problem(edition.settings_file, "extra.brand.hide", message))
         first: dict[str, int] = {}
         for i, slug in enumerate(page.meta.path):
             if slug not in files:
@@ -296,5 +307,6 @@ def _broken_links(source: Source, existing: set[str], file: str, edition: Editio
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.path), target))
         if resolved not in existing:
-            problems.append(Problem(file, "body", f"the link to '{target}' points to no page{edition.hidden_note(resolved)}"))
+            message = f"the link to '{target}' points to no page{edition.hidden_note(resolved)}"
+            problems.append(Problem(file, "body", message))
     return problems

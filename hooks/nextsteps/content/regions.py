@@ -41,10 +41,22 @@ def problems(body: str) -> list[tuple[int, str]]:
                 continue
             names = region.group(1).split()
             if not names:
-                found.append((number, f"'nextsteps:region' needs the regions it is for, such as <!-- nextsteps:region uk -->. Regions: {known}"))
-            found += [(number, f"unknown region '{name}' in 'nextsteps:region'. Regions: {known}") for name in names if name not in REGIONS]
+                example = "<!-- nextsteps:region uk -->"
+                found.append(
+                    (number, f"'nextsteps:region' needs the regions it is for, such as {example}. Regions: {known}")
+                )
+            found += [
+                (number, f"unknown region '{name}' in 'nextsteps:region'. Regions: {known}")
+                for name in names
+                if name not in REGIONS
+            ]
             if any(kind == "region" for kind, _ in opened):
-                found.append((number, "a region part cannot start inside another one. Close the first with <!-- nextsteps:end -->"))
+                found.append(
+                    (
+                        number,
+                        "a region part cannot start inside another one. Close the first with <!-- nextsteps:end -->",
+                    )
+                )
             opened.append(("region", number))
         elif _ONLY.search(line):
             opened.append(("only", number))

@@ -36,7 +36,9 @@ def docx_job(letter: Letter, *, author: str, logo: Path | None = None) -> Render
 
     ``logo``, a PNG or JPEG, goes in the page footer: the letter is the
     visitor's own, so the brand stays out of its text."""
-    parts: tuple[str | bytes, ...] = (letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version())
+    parts: tuple[str | bytes, ...] = (
+        letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version()
+    )
     if logo is not None:
         parts += (logo.read_bytes(),)
     args = (letter, author, logo) if logo is not None else (letter, author)

@@ -49,7 +49,10 @@ def _inline(parts: list[Part], names: dict[str, str]) -> list[list[Markup]]:
 
 
 # The brand's logo beside the address at the foot: the letter itself is the visitor's.
-LOGO_CSS = ".source p { display: flex; align-items: center; } .source .logo { height: 7mm; width: auto; max-width: 30mm; margin-right: 5pt; }"
+LOGO_CSS = (
+    ".source p { display: flex; align-items: center; }"
+    " .source .logo { height: 7mm; width: auto; max-width: 30mm; margin-right: 5pt; }"
+)
 
 
 def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: str, logo: str | None = None) -> str:

@@ -21,7 +21,15 @@ REGIONS: tuple[str, ...] = get_args(Region)
 
 # The edition (extra.brand.region) each region's help is shown in; "other"
 # places are shown in every edition.
-EDITION_OF: dict[str, str | None] = {"uk": "uk", "england": "uk", "scotland": "uk", "wales": "uk", "northern-ireland": "uk", "ie": "ie", "other": None}
+EDITION_OF: dict[str, str | None] = {
+    "uk": "uk",
+    "england": "uk",
+    "scotland": "uk",
+    "wales": "uk",
+    "northern-ireland": "uk",
+    "ie": "ie",
+    "other": None,
+}
 
 
 def topic_title(topic: str) -> str:
@@ -90,7 +98,9 @@ class Organisation(BaseModel):
         if len(set(v)) != len(v):
             raise ValueError("each region may appear only once")
         if len(v) > 1 and ("uk" in v or "ie" in v or "other" in v):
-            raise ValueError("'uk' and 'other' must stand alone, as must 'ie'; list nations together, such as [england, wales]")
+            raise ValueError(
+                "'uk' and 'other' must stand alone, as must 'ie'; list nations together, such as [england, wales]"
+            )
         return v
 
     @model_validator(mode="after")
