@@ -31,6 +31,7 @@ from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letter
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Edition, Problem, load_content
+from nextsteps.content.edition import shown_from
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -142,7 +143,7 @@ def _generate(config: MkDocsConfig) -> None:
 def _validate(config: MkDocsConfig, config_file: Path) -> None:
     """Brand, content and address, every problem in one list."""
     problems: list[Problem] = []
-    shown = _shown(config_file)
+    shown = shown_from(config_file, PROJECT_DIR)
     try:
         settings = config.extra.get("brand")
         _state.brand = load_brand(settings, config_file.name, config_file.parent, shown, Path(config.docs_dir))
@@ -162,7 +163,7 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
         _state.support = support.load_support(
             PROJECT_DIR,
             brand_file=(config_file.parent / own.file) if own else None,
-            brand_shown=_shown(config_file.parent / own.file) if own else "",
+            brand_shown=shown_from(config_file.parent / own.file, PROJECT_DIR) if own else "",
             mode=own.mode if own else "extend",
             region=_state.brand.region,
         )
@@ -170,14 +171,6 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
         problems += exc.problems
     if problems:
         raise ContentError(problems)
-
-
-def _shown(path: Path) -> str:
-    """A file's name in errors, from the project folder: 'brands/ireland.yml'."""
-    try:
-        return path.resolve().relative_to(PROJECT_DIR).as_posix()
-    except ValueError:
-        return path.name
 
 
 def _watch_code(config: MkDocsConfig) -> None:

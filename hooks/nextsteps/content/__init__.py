@@ -12,4 +12,12 @@ __all__ = [
     "Content",
     "ContentError",
     "Edition",
-    "Letter", "Page", "Problem", "StagePage", "Step", "TickItem", "load_content", "page_url"]
+    "Letter",
+    "Page",
+    "Problem",
+    "StagePage",
+    "Step",
+    "TickItem",
+    "load_content",
+    "page_url",
+]

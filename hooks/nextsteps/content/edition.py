@@ -15,6 +15,14 @@ from pathlib import Path
 from .regions import DEFAULT_REGION
 
 
+def shown_from(path: Path, project_dir: Path) -> str:
+    """A file's name in errors, from the project folder: 'brands/ireland.yml'."""
+    try:
+        return Path(os.path.relpath(path.resolve(), project_dir.resolve())).as_posix()
+    except ValueError:  # another drive
+        return path.as_posix()
+
+
 @dataclass(frozen=True)
 class SourceFile:
     path: Path  # where the build reads it
@@ -52,12 +60,7 @@ class Edition:
     def shown(self, path: Path, base: Path | None = None) -> str:
         """A file's name in errors: relative to the project, so the editor finds it."""
         base = base or self.project_dir
-        if base is None:
-            return path.as_posix()
-        try:
-            return Path(os.path.relpath(path, base)).as_posix()
-        except ValueError:  # another drive
-            return path.as_posix()
+        return path.as_posix() if base is None else shown_from(path, base)
 
     def hidden_note(self, rel: str) -> str:
         """Why a page is missing, when the brand hides it."""
