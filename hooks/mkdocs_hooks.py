@@ -96,6 +96,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning)
     if _state.brand.logo:
         _state.brand_logo = (config_file.parent / _state.brand.logo).resolve()
+    for note in _state.brand.build_notes(_state.edition.settings_file or config_file.name):
+        log.info(note)
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:

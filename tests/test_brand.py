@@ -61,3 +61,16 @@ def test_only_an_agency_brand_changes_the_guide_colours():
     assert "md-typeset-a-color" not in Brand().stylesheet()
     own = Brand(name="Agency", accent="#ffdd00").stylesheet()
     assert 'body[data-md-color-scheme="default"]{--md-typeset-a-color:#877500;' in own
+
+
+def test_an_svg_logo_without_a_png_copy_is_noted_for_the_word_copies(tmp_path: Path):
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    (tmp_path / "logo.png").write_bytes((Path(__file__).parent.parent / "brands/example/logo.png").read_bytes())
+    svg_only = load_brand({"logo": "logo.svg"}, "agency.yml", tmp_path)
+    assert svg_only.word_logo is None
+    assert svg_only.build_notes("brands/agency.yml") == [
+        "brands/agency.yml: the Word copies show no logo, because Word cannot show SVG. Add 'logo_png'."
+    ]
+    both = load_brand({"logo": "logo.svg", "logo_png": "logo.png"}, "agency.yml", tmp_path)
+    assert both.word_logo == tmp_path / "logo.png" and both.build_notes("brands/agency.yml") == []
+    assert both.logo_data_uri().startswith("data:image/svg+xml;base64,")

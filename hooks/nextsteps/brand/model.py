@@ -130,6 +130,12 @@ class Brand(BaseModel):
                 return Path(name)
         return None
 
+    def build_notes(self, settings_file: str) -> list[str]:
+        """What the build log should say about the brand, though nothing is wrong."""
+        if self.logo and self.word_logo is None:
+            return [f"{settings_file}: the Word copies show no logo, because Word cannot show SVG. Add 'logo_png'."]
+        return []
+
     @property
     def logo_name(self) -> str | None:
         return f"assets/brand/logo{Path(self.logo).suffix.lower()}" if self.logo else None
