@@ -30,11 +30,15 @@ def text(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-def test_brand_file_names_the_same_hooks_as_the_base():
+@pytest.mark.parametrize("brand_file", sorted((ROOT / "brands").glob("*.yml")), ids=lambda p: p.stem)
+def test_brand_file_names_the_same_hooks_as_the_base(brand_file):
     """MkDocs reads the brand's paths from brands/, so they are listed again with '../'."""
-    assert EXAMPLE["INHERIT"] == "../mkdocs.yml"
-    assert [str((ROOT / "brands" / h).resolve()) for h in EXAMPLE["hooks"]] == [str((ROOT / h).resolve()) for h in DEFAULT["hooks"]]
-    assert (ROOT / "brands" / EXAMPLE["extra"]["brand"]["logo"]).is_file()
+    settings = yaml.safe_load(brand_file.read_text(encoding="utf-8"))
+    assert settings["INHERIT"] == "../mkdocs.yml"
+    assert [str((ROOT / "brands" / h).resolve()) for h in settings["hooks"]] == [str((ROOT / h).resolve()) for h in DEFAULT["hooks"]]
+    for name in ("logo", "logo_png"):
+        if name in settings["extra"]["brand"]:
+            assert (ROOT / "brands" / settings["extra"]["brand"][name]).is_file()
 
 
 @pytest.mark.parametrize("brand", BRANDS)
