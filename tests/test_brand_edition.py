@@ -193,3 +193,14 @@ def test_a_brand_can_hide_the_for_recruiters_page_and_its_footer_link(project, t
     pages = {p: p.read_text(encoding="utf-8") for p in result.site.rglob("*.html")}
     assert [p for p, html in pages.items() if "for-recruiters/" in html] == []
     assert "Letter templates" in pages[result.site / "index.html"]  # the rest of the footer stays
+
+
+def test_a_brand_step_on_no_path_is_told_to_join_one_in_the_brand_file(project, tmp_path):
+    config = write_brand(project, "lost-step", pages=f"{BRAND}/docs")
+    result = build(tmp_path / "site", project, config=config)
+    assert result.returncode != 0
+    assert (
+        f"brands/{BRAND}/docs/steps/{ADDED_STEP}.md: this step is on no stage's path, so no reader would reach it. "
+        f"Add '{ADDED_STEP}' to the field 'path' in one or more of "
+        "the stages under 'extra.brand.paths' in brands/lost-step.yml"
+    ) in result.output, result.output

@@ -62,6 +62,10 @@ class Edition:
         base = base or self.project_dir
         return path.as_posix() if base is None else shown_from(path, base)
 
+    def is_own(self, source: SourceFile) -> bool:
+        """Whether a page comes from the brand's own folder."""
+        return self.pages_dir is not None and source.path.is_relative_to(self.pages_dir)
+
     def hidden_note(self, rel: str) -> str:
         """Why a page is missing, when the brand hides it."""
         if rel not in self.hidden:
