@@ -74,3 +74,19 @@ def test_an_svg_logo_without_a_png_copy_is_noted_for_the_word_copies(tmp_path: P
     both = load_brand({"logo": "logo.svg", "logo_png": "logo.png"}, "agency.yml", tmp_path)
     assert both.word_logo == tmp_path / "logo.png" and both.build_notes("brands/agency.yml") == []
     assert both.logo_data_uri().startswith("data:image/svg+xml;base64,")
+
+
+def test_a_short_name_stands_in_for_the_site_name_on_a_phone_only():
+    from nextsteps.brand import Brand
+
+    css = Brand(name="Acme Recruitment International", short_name="Acme").stylesheet()
+    phone = css[css.rindex("@media") :]
+    assert phone.startswith("@media screen and (max-width:44.9844em){")
+    assert 'content:"Acme"/""' in phone
+
+
+@pytest.mark.parametrize("short_name", ['Acme"}body{color:red', "Acme\\", "A" * 31, "<b>"])
+def test_a_short_name_cannot_break_out_of_the_stylesheet(short_name, tmp_path: Path):
+    with pytest.raises(ContentError) as caught:
+        load_brand({"short_name": short_name}, "agency.yml", tmp_path)
+    assert "agency.yml: field 'extra.brand.short_name'" in str(caught.value)

@@ -21,6 +21,10 @@ EMAIL = re.compile(r"^[^@\s\"'<>]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+# Letters, digits, spaces and . , & ' - only: it goes into the stylesheet as a CSS string.
+ShortName = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30, pattern=r"^[\w .,&'-]+$")
+]
 PagePath = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]+(?:/[A-Za-z0-9_-]+)*\.md$")]
 
 
@@ -46,6 +50,7 @@ class Brand(BaseModel):
     logo_png: str | None = Field(default=None, description="A PNG or JPEG copy of an SVG logo, for the Word copies.")
     accent: str = "#1d4f91"
     support: SupportSetting | None = None
+    short_name: ShortName | None = Field(default=None, description="Shown in a phone's header instead of site_name.")
     region: Region = Field(default=DEFAULT_REGION, description="Where the readers are: laws and numbers follow it.")
     pages: str | None = Field(default=None, description="A folder of the brand's own pages, laid out like docs/.")
     hide: list[PagePath] = Field(default=[], description="Pages to leave out, by their path in docs/.")
@@ -144,7 +149,8 @@ class Brand(BaseModel):
     def is_own(self) -> bool:
         """An agency's brand, not the guide's own look: its name, colour or logo differ."""
         defaults = Brand.model_fields
-        return bool(self.logo) or self.name != defaults["name"].default or self.accent != defaults["accent"].default
+        changed = self.name != defaults["name"].default or self.accent != defaults["accent"].default
+        return bool(self.logo or self.short_name) or changed
 
     def stylesheet(self) -> str:
         """CSS custom properties for the brand, served as a file (no inline styles).
@@ -178,6 +184,16 @@ class Brand(BaseModel):
             ".md-header__topic .md-ellipsis{white-space:normal}"
             "}\n"
         )
+        if self.short_name:
+            # On a phone the short name stands in for the site's name; screen
+            # readers still read the whole name (the short one has empty alt text).
+            css += (
+                "@media screen and (max-width:44.9844em){"
+                ".md-header__topic:first-child .md-ellipsis{font-size:0}"
+                f'.md-header__topic:first-child .md-ellipsis::after{{content:"{self.short_name}";'
+                f'content:"{self.short_name}"/"";font-size:.9rem}}'
+                "}\n"
+            )
         return css
 
 
