@@ -88,7 +88,7 @@ def test_page_titles_never_repeat_the_site_name(site):
     site_name = "Next steps after a job rejection"
     assert "<title>Next steps after a job rejection</title>" in read(site, "")
     assert "<title>Turned down after an interview - Next steps after a job rejection</title>" in read(site, "stages/interview")
-    assert "<title>Ask for feedback (Step 4 of 9: after an interview) - Next steps after a job rejection</title>" in read(site, "stages/interview/ask-for-feedback")
+    assert "<title>Ask for feedback (Step 4 of 10: after an interview) - Next steps after a job rejection</title>" in read(site, "stages/interview/ask-for-feedback")
     for path in site.rglob("index.html"):
         title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"))
         if title:
@@ -172,13 +172,13 @@ def test_the_application_path_is_about_the_papers_not_the_interview(site):
         assert topic in application, topic
 
 
-def test_a_path_offers_the_letters_for_its_stage(site):
-    application = read(site, "stages/application/ask-for-feedback")
-    interview = read(site, "stages/interview/ask-for-feedback")
-    assert 'href="../../../letters/feedback-after-application/"' in application
-    assert "letters/feedback-after-interview/" not in application
-    assert 'href="../../../letters/feedback-after-interview/"' in interview
-    assert "letters/feedback-after-application/" not in interview
+def test_a_path_points_to_the_one_reply_not_its_alternatives(site):
+    """Asking for feedback is part of the one reply; the feedback-only emails stay on /letters/."""
+    for stage in ("application", "interview"):
+        html = read(site, f"stages/{stage}/ask-for-feedback")
+        assert 'href="../../../letters/reply-to-the-rejection/"' in html
+        assert 'href="../../../letters/"' in html
+        assert "letters/feedback-after-application/" not in html and "letters/feedback-after-interview/" not in html
 
 
 def test_the_final_stage_says_how_close_the_reader_came(site):

@@ -168,9 +168,11 @@ def test_only_letter_pages_load_the_letter_script(site):
     assert script in page_html(site, LETTERS[0].url)
 
 
-def test_every_letter_is_linked_from_a_step():
+def test_every_letter_is_linked_from_a_step_or_is_an_alternative_to_the_one_reply():
+    """A path offers one reply; the letters sent instead of it live on /letters/ only, and say so."""
     linked = {letter_id for step in CONTENT.steps for letter_id in step.meta.letters}
-    assert set(IDS) - linked == set(), "letters no step links to"
+    for letter_id in set(IDS) - linked:
+        assert "instead of the reply to the rejection" in CONTENT.letters[letter_id].meta.send_when, letter_id
 
 
 def test_step_pages_link_to_their_letters(site):
@@ -280,10 +282,10 @@ BREAKAGES = {
         "docs/letters/linkedin-stay-in-touch.md: field 'id': 'feedback-after-interview' is already used by docs/letters/feedback-after-interview.md",
     ),
     "step links to a missing letter": (
-        "steps/ask-for-feedback.md",
-        "letters: [feedback-after-application, feedback-after-interview, thank-you-for-feedback]",
-        "letters: [feedback-after-application, feedback-after-an-interview, thank-you-for-feedback]",
-        "docs/steps/ask-for-feedback.md: field 'letters[1]': no letter template has the id 'feedback-after-an-interview'",
+        "steps/reply-to-the-rejection.md",
+        "letters: [reply-to-the-rejection, ask-your-recruiter-for-feedback, check-in-after-no-reply]",
+        "letters: [reply-to-the-rejection, ask-your-recruiter-for-feedbak, check-in-after-no-reply]",
+        "docs/steps/reply-to-the-rejection.md: field 'letters[1]': no letter template has the id 'ask-your-recruiter-for-feedbak'",
     ),
 }
 
