@@ -62,7 +62,11 @@ IRISH_ONLY = [
     "Intreo",
     "1800 247 247",
     "tel:112",
-    "Jobseeker",
+    # Not "Jobseeker": the UK has a Jobseeker's Allowance too. These name Ireland's payments and services.
+    "PRSI",
+    "mywelfare",
+    "Citizens Information",
+    "Garda",
 ]
 
 
