@@ -32,8 +32,9 @@ from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journe
 from nextsteps.checks import page_warnings
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, Problem, load_content
+from nextsteps.content import Content, ContentError, Edition, Problem, load_content
 from nextsteps.content.drafts import drafts, left_out_warning, without_drafts
+from nextsteps.content.edition import shown_from
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -44,6 +45,7 @@ class _BuildState:
     content: Content | None = None
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
+    edition: Edition = field(default_factory=Edition)  # the brand's own pages, hidden pages and region
     support: support.SupportList | None = None
     search_help: tuple[searchhelp.Section, ...] = ()
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
@@ -61,6 +63,7 @@ _dirty = False  # 'mkdocs serve --dirty' keeps the output folder, so it builds i
 _started = clock.time()
 log = logging.getLogger("mkdocs.plugins.nextsteps")
 HOOKS_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = HOOKS_DIR.parent  # holds data/ and .cache/, wherever a brand's docs_dir points
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -104,6 +107,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(warning)
     if _state.brand.logo:
         _state.brand_logo = (config_file.parent / _state.brand.logo).resolve()
+    for note in _state.brand.build_notes(_state.edition.settings_file or config_file.name):
+        log.info(note)
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:
@@ -123,7 +128,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra_javascript.append(_deferred(component.SCRIPT))
     config.extra_css.append(plan.STYLESHEET)
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
-    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
+    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else PROJECT_DIR / ".cache" / "nextsteps")
     # PDFs finish after the pages, so build beside the site and swap it in
     # at the end: a failed build leaves the old site whole (nextsteps.staging).
     if not _dirty:
@@ -148,7 +153,11 @@ def _generate(config: MkDocsConfig) -> None:
     generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
-    generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)
+    generated += letters.generated_files(
+        content, author=brand.name, site_url=config.site_url, site_name=config.site_name,
+        logo=brand.logo_data_uri(), word_logo=brand.word_logo,
+    )
+    generated = [g for g in generated if g.path not in _state.edition.hidden]  # e.g. the "For recruiters" page
     for message in checklist.print_warnings(content):
         log.warning(message)
     _state.generated = generated
@@ -159,12 +168,15 @@ def _generate(config: MkDocsConfig) -> None:
 def _validate(config: MkDocsConfig, config_file: Path) -> None:
     """Brand, content and address, every problem in one list."""
     problems: list[Problem] = []
+    shown = shown_from(config_file, PROJECT_DIR)
     try:
-        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
+        settings = config.extra.get("brand")
+        _state.brand = load_brand(settings, config_file.name, config_file.parent, shown, Path(config.docs_dir))
+        _state.edition = _state.brand.edition(config_file.parent, shown, PROJECT_DIR)
     except ContentError as exc:
         problems += exc.problems
     try:
-        _state.content = load_content(Path(config.docs_dir))
+        _state.content = load_content(Path(config.docs_dir), _state.edition)
     except ContentError as exc:
         problems += exc.problems
     try:
@@ -178,10 +190,11 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
     own = _state.brand.support
     try:
         _state.support = support.load_support(
-            Path(config.docs_dir).parent,
+            PROJECT_DIR,
             brand_file=(config_file.parent / own.file) if own else None,
-            brand_shown=f"{config_file.name}: extra.brand.support.file ({own.file})" if own else "",
+            brand_shown=shown_from(config_file.parent / own.file, PROJECT_DIR) if own else "",
             mode=own.mode if own else "extend",
+            region=_state.brand.region,
         )
     except ContentError as exc:
         problems += exc.problems
@@ -198,11 +211,12 @@ def _watch_code(config: MkDocsConfig) -> None:
     loaded once per process, so a changed .py file needs a restart.
     """
     config_file = Path(config.config_file_path)
-    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(Path(config.docs_dir).parent / "data")]
+    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(PROJECT_DIR / "data")]
     brand = config.extra.get("brand")
     if isinstance(brand, dict):
         own_support = brand.get("support")
-        for name in (brand.get("logo"), own_support.get("file") if isinstance(own_support, dict) else None):
+        support_file = own_support.get("file") if isinstance(own_support, dict) else None
+        for name in (brand.get("logo"), brand.get("logo_png"), brand.get("pages"), support_file):
             if isinstance(name, str) and name:
                 watched.append(str((config_file.parent / name).resolve()))
     inherited = re.search(r"^INHERIT:\s*['\"]?([^'\"\s]+)", config_file.read_text(encoding="utf-8"), re.M) if config_file.is_file() else None
@@ -228,7 +242,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         return server
     rebuild = server.builder
     site = Path(server.root)
-    project = Path(config.docs_dir).parent  # files are named from the project folder
+    project = PROJECT_DIR  # files are named from the project folder
     root = urlsplit(config.site_url or "/").path or "/"
 
     def rebuild_or_show_error() -> None:
@@ -265,6 +279,7 @@ class _ErrorsLogged(logging.Handler):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.problems:
         return _error_files(files, config)
+    _use_edition_files(files, config)
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
@@ -276,6 +291,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _add(files, config, _state.generated)
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
+
+
+def _use_edition_files(files: Files, config: MkDocsConfig) -> None:
+    """A brand's own pages replace or join the guide's; pages it hides go."""
+    edition = _state.edition
+    for path in edition.own_files():
+        old = files.get_file_from_path(path)
+        if old is not None:
+            files.remove(old)
+        files.append(File(path, str(edition.pages_dir), config.site_dir, config.use_directory_urls))
+    for path in edition.hidden:
+        old = files.get_file_from_path(path)
+        if old is not None:
+            files.remove(old)
 
 
 def _error_files(files: Files, config: MkDocsConfig) -> Files:
@@ -357,6 +386,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
     for path, data in made.items():
         (site / path).write_bytes(data)
+    if _state.content is not None:
+        # Said, not failed: a longer list is still a good list, and --strict would stop the build.
+        for message in checklist.paper_warnings(_state.content, made):
+            log.info(message)
     for page_file in map(Path, _state.held_pages):
         page_file.write_text(fill_held_sizes(page_file.read_text(encoding="utf-8"), lambda path: len(made[path])), encoding="utf-8")
     # The headers file lists every top-level folder, so it is written last.

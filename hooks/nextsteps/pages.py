@@ -16,7 +16,7 @@ from typing import Any
 from . import checklist, embed, guide, journey, letters, plan, recruiters, support
 from .addresses import page_url, rel
 from .brand import Brand
-from .content import Content, Letter, Page, StagePage, Step, stage_parts
+from .content import Content, Letter, Page, StagePage, Step, regions, stage_parts
 from .wording import say
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
@@ -42,6 +42,10 @@ def draft_banner(content: Content, src_path: str) -> str:
     return f'<p class="ns-draft" role="note"><strong>{label}</strong> {text}</p>\n\n'
 
 
+# Pages without the brand's call to action: a sales button does not belong
+# beside the privacy notice, nor under crisis lines (the page with the support list).
+QUIET_PAGES = ("privacy.md",)
+
 # Markers an editor may put in a page; the build puts generated text in their place.
 CONTACT_PLACEHOLDER = "<!-- nextsteps:site-owner-contact -->"
 
@@ -55,11 +59,16 @@ def build_page(
     brand: Brand | None = None,
     support_list: support.SupportList | None = None,
 ) -> PageResult:
-    # A step's own page shows the parts for every stage; their markers go.
-    markdown = fill_placeholders(stage_parts.for_stage(markdown, None), brand or Brand(), support_list)
+    brand = brand or Brand()
+    markdown_before = markdown
+    # Only the parts for the edition's region; a step's own page shows the parts for every stage.
+    markdown = stage_parts.for_stage(regions.for_region(markdown, brand.region), None)
+    markdown = fill_placeholders(markdown, brand, support_list)
     markdown = draft_banner(content, src_path) + markdown
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
-    result.meta["next_link"] = _next_link(src_path)
+    result.meta["next_link"] = _next_link(src_path, brand)
+    if src_path in QUIET_PAGES or support.PLACEHOLDER in markdown_before:
+        result.meta["no_cta"] = True
     if src_path in (recruiters.PAGE, embed.RECRUITER_PAGE):
         result.meta["search"] = {"exclude": True}  # a job seeker's search lists pages written for them
     place = guide.places(content).get(src_path)
@@ -137,12 +146,12 @@ def _start_page(content: Content, markdown: str, here: str) -> str:
     return f"{first}\n\n{carry_on}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
 
 
-def _next_link(src_path: str) -> dict[str, str]:
+def _next_link(src_path: str, brand: Brand) -> dict[str, str]:
     """Where to send a reader when the brand gives no contact to offer instead."""
     # Recruiter pages lead on to each other, not into the job seeker's checklist.
     if src_path == recruiters.PAGE:
         return {"text": say("next.embed"), "url": "embed/"}
-    if src_path == embed.RECRUITER_PAGE:
+    if src_path == embed.RECRUITER_PAGE and brand.shows_recruiters_page:
         return {"text": say("next.share"), "url": "for-recruiters/"}
     if src_path.startswith("checklist/"):
         return {"text": say("next.letters"), "url": "letters/"}

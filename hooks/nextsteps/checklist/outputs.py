@@ -12,11 +12,14 @@ most of the build. The build warns, and the page says why there is no copy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import html
 import json
 from pathlib import Path
 
 from ..brand import Brand
+from ..pdf import page_count
 from ..content import STAGES, Content, page_url
 from ..content.schema import Stage
 from ..guide import lower_first, reviewed_text
@@ -60,6 +63,22 @@ def print_warnings(content: Content) -> list[str]:
         for stage in (None, *STAGES)
         if not offers_pdf(content, stage)
     ]
+
+
+def paper_warnings(content: Content, made: Mapping[str, bytes]) -> list[str]:
+    """One line for each printable checklist that no longer fits on one page,
+    for the build log: a brand's extra steps or longer items can push it over."""
+    found = []
+    for stage in (None, *STAGES):
+        for paper in PAPERS:
+            path = pdf_path(stage, paper)
+            pages = page_count(made[path]) if path in made else 0
+            if pages > 1:
+                found.append(
+                    f"{path}: the printable checklist takes {pages} pages of {paper.label}, not one. "
+                    "Shorten its items, or take some steps off its path."
+                )
+    return found
 
 
 def generated_files(content: Content, *, brand: Brand, site_url: str, site_name: str) -> list[Generated]:

@@ -157,6 +157,7 @@ WORDS: dict[str, str] = {
     "region.scotland": "Scotland",
     "region.wales": "Wales",
     "region.northern-ireland": "Northern Ireland",
+    "region.ie": "Ireland",
     "region.other": "other places",
     "list.and": " and ",
     "support.call": "Call {link}",
