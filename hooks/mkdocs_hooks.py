@@ -17,7 +17,7 @@ import os
 import re
 import time as clock
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,8 +26,21 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps import (
+    cache,
+    checklist,
+    embed,
+    errorpage,
+    guide,
+    hosting,
+    letters,
+    pages,
+    preflight,
+    recruiters,
+    staging,
+    support,
+    wording,
+)
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
@@ -99,10 +112,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.nav = guide.nav(_state.content, generated=checklist.NAV)
     _state.nav_paths = guide.nav_paths(config.nav)
     # Same sources, same bytes: date the build by the newest review, not the clock.
-    reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
+    reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
     # Stale support entries are judged against the build's date, so builds stay reproducible.
-    build_day = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    build_day = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
     newest = _state.support.last_reviewed or build_day
     for warning in support.stale_warnings(_state.support, max(build_day, newest)):
         log.warning(warning)
@@ -209,7 +222,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         logging.getLogger("mkdocs").addHandler(logged)
         try:
             rebuild()
-        except Exception as exc:  # noqa: BLE001 - every failure goes to the browser
+        except Exception as exc:  # every failure goes to the browser
             problems = errorpage.problems_from_error(exc, logged.messages, project)
             known = isinstance(exc, (PluginError, ConfigurationError, Abort)) or problems[0].file
             if not known:

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from support import CHROMIUM_ARGS, CHROMIUM_ENV, NO_CHROMIUM, ROOT, Server, build, find_chromium
 
 

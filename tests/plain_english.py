@@ -63,4 +63,4 @@ def sentences(blocks: list[str]) -> list[str]:
 
 
 def word_count(sentence: str) -> int:
-    return len(re.findall(r"[A-Za-z0-9’']+", sentence))
+    return len(re.findall(r"[A-Za-z0-9\u2019']+", sentence))

@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands", "data")
@@ -142,9 +143,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
     path only, as a site published with a path in ``site_url`` does.
     """
 
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    rules: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = []
     prefix: str = "/"
-    slow: dict[str, float] = {}  # path -> seconds to wait before answering, as a slow network does
+    slow: ClassVar[dict[str, float]] = {}  # path -> seconds to wait before answering, as a slow network does
 
     def do_GET(self):
         delay = self.slow.get(self.path.split("?", 1)[0].split("#", 1)[0])
@@ -158,7 +159,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "_outside_the_site_")
         return super().translate_path("/" + path[len(self.prefix):])
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet test output
+    def log_message(self, format, *args):  # quiet test output
         pass
 
     def end_headers(self):
@@ -205,7 +206,7 @@ class Server:
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{path.lstrip('/')}"
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         return self
 
@@ -229,7 +230,6 @@ def html_pages(site: Path) -> list[str]:
 def problems_for(docs: Path) -> str:
     """The error message the content model gives for a broken docs folder."""
     import pytest
-
     from nextsteps.content import ContentError, load_content
 
     with pytest.raises(ContentError) as caught:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import a11y
 import pytest
 import yaml
-
-import a11y
 from support import ROOT, Server, build, copy_project, pdf_page_texts
 
 EXAMPLE = yaml.safe_load((ROOT / "brands/example.yml").read_text(encoding="utf-8"))

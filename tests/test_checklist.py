@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from nextsteps import checklist, pdf, render_pool
-from nextsteps.render_pool import RenderJob
-from nextsteps.wording import say
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, ContentError, load_content
+from nextsteps.render_pool import RenderJob
+from nextsteps.wording import say
 from support import ROOT, build, copy_project, edit, problems_for
 
 CONTENT = load_content(ROOT / "docs")
@@ -193,7 +192,7 @@ def test_full_checklist_has_every_item_grouped_by_when(site):
 
 def test_each_item_links_to_its_step_page(site):
     found = widget(read(site, "checklist/"))
-    pairs = list(zip(found.ids, [v for k, v in found.events if k == "link"]))
+    pairs = list(zip(found.ids, [v for k, v in found.events if k == "link"], strict=True))
     by_id = {i.id: i for i in CONTENT.checklist()}
     assert len(pairs) == len(by_id)
     for item_id, href in pairs:
@@ -217,7 +216,7 @@ def test_stage_checklist_matches_its_path(site, stage):
     assert found.ids == [i for when in ("today", "this-week", "ongoing") for i in expected if by_id[i].when == when]
     assert found.all_ids == [i.id for i in CONTENT.every_item()]
     # Each item opens its step as read on this stage's path.
-    pairs = dict(zip(found.ids, [v for k, v in found.events if k == "link"]))
+    pairs = dict(zip(found.ids, [v for k, v in found.events if k == "link"], strict=True))
     for item_id, href in pairs.items():
         assert href == f"../../stages/{stage}/{by_id[item_id].step.slug}/", href
         assert (site / "checklist" / stage / href / "index.html").resolve().is_file()
@@ -363,7 +362,7 @@ def test_a_bad_item_stops_the_real_build_before_any_output(tmp_path):
 
 
 def test_missing_site_url_is_a_clear_error():
-    with pytest.raises(ContentError, match="mkdocs.yml: field 'site_url': set the full address"):
+    with pytest.raises(ContentError, match=r"mkdocs\.yml: field 'site_url': set the full address"):
         checklist.check_site_url(None, "mkdocs.yml")
     checklist.check_site_url(SITE_URL, "mkdocs.yml")
 

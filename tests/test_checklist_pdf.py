@@ -6,12 +6,11 @@ import io
 import shutil
 
 import pytest
-from pypdf import PdfReader
-
 from nextsteps import checklist
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, load_content
 from nextsteps.pdf import render_pdf
+from pypdf import PdfReader
 from support import ROOT, build, edit, plain_text
 
 CONTENT = load_content(ROOT / "docs")

@@ -17,7 +17,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from nextsteps.hosting import EMBED_POLICY, SHARED_HEADERS, SITE_POLICY, nginx_conf
 from support import _matches, parse_headers_file
 

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 import gates
+import pytest
 from nextsteps.content import load_content
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
@@ -75,7 +74,7 @@ def every_widget_frames(context, site_origin: str, tmp_path: Path) -> None:
         f'<div id="box-{key}">{loader_snippet(w, SUB_URL).replace(SUB_URL, site_origin + SUB)}</div>'
         for key, w in WIDGETS.items()
     ]
-    fetch = f'<p id="fetched"></p><script src="fetch.js"></script>'
+    fetch = '<p id="fetched"></p><script src="fetch.js"></script>'
     (tmp_path / "fetch.js").write_text(
         f'fetch("{site_origin}{SUB}api/checklist.json").then(r => r.json())'
         '.then(d => { document.getElementById("fetched").textContent = d.items.length; })'

@@ -7,9 +7,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project
 

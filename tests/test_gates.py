@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 import gates
+import pytest
 from support import ROOT, SITECUSTOM, TEST_ENV, Server, build, html_pages
 
 BROKEN_PAGE = """<!doctype html>

@@ -10,7 +10,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from nextsteps.content import load_content
 from nextsteps.content.letter_template import TemplateError, field_names, parse
 from nextsteps.letters import render_parts, render_text
@@ -111,7 +110,7 @@ def test_the_real_letters_are_valid_and_use_every_field():
     content = load_content(ROOT / "docs")
     expected = {"feedback-after-application", "feedback-after-interview", "thank-you-keep-in-mind", "introduce-yourself-to-a-recruiter", "linkedin-stay-in-touch"}
     assert expected <= set(content.letters)
-    channels = {l.meta.channel for l in content.letters.values()}
+    channels = {each.meta.channel for each in content.letters.values()}
     assert channels == {"email", "letter", "linkedin"}
     for letter in content.letters.values():
         used = set(field_names(parse(letter.body))) | set(field_names(parse(letter.meta.subject or "")))

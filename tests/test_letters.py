@@ -12,7 +12,6 @@ from pathlib import Path
 import docx
 import pypdf
 import pytest
-
 from nextsteps.content import load_content
 from nextsteps.content.letter_template import normalise
 from nextsteps.letters import docx_bytes, render_text
@@ -20,7 +19,7 @@ from support import ROOT, build, copy_project, plain_text
 
 CONTENT = load_content(ROOT / "docs")
 LETTERS = list(CONTENT.letters.values())
-IDS = [l.meta.id for l in LETTERS]
+IDS = [each.meta.id for each in LETTERS]
 SITE_URL = "https://nextsteps.example.org/"
 
 
@@ -136,7 +135,7 @@ def test_greetings_use_a_first_name_and_have_a_fallback():
         first_line = letter.body.strip().splitlines()[0]
         greeting = first_line.split(",")[0]
         optional = {f.name for f in letter.meta.fields if not f.required}
-        if any("{{ %s }}" % name in greeting for name in optional):
+        if any(f"{{{{ {name} }}}}" in greeting for name in optional):
             assert first_line.startswith("[[") and "||" in first_line, (letter.meta.id, first_line)
 
 
@@ -184,8 +183,8 @@ def test_step_pages_link_to_their_letters(site):
 def test_letters_json_has_exactly_the_public_shape(site):
     data = json.loads((site / "api/letters.json").read_text(encoding="utf-8"))
     assert list(data) == ["version", "letters"] and data["version"] == 1
-    assert [l["id"] for l in data["letters"]] == IDS
-    for entry, letter in zip(data["letters"], LETTERS):
+    assert [each["id"] for each in data["letters"]] == IDS
+    for entry, letter in zip(data["letters"], LETTERS, strict=True):
         assert list(entry) == ["id", "title", "url", "channel", "subject", "fields", "body", "max_length"]
         assert entry["max_length"] == letter.meta.max_length
         assert entry["url"] == f"{SITE_URL}letters/{letter.meta.id}/"

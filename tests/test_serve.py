@@ -12,10 +12,10 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import a11y
+import pytest
 from nextsteps.content import load_content
+from playwright.sync_api import Error as PlaywrightError
 from support import ROOT, TEST_ENV, copy_project, edit
 
 pytestmark = pytest.mark.browser
@@ -94,7 +94,7 @@ def wait_for_text(page, text: str, selector: str = "body") -> None:
         try:
             if text in page.inner_text(selector):
                 return
-        except Exception:  # the page is reloading
+        except PlaywrightError:  # the page is reloading
             pass
         assert time.monotonic() < deadline, f"{text!r} never appeared; the page shows: {page.inner_text('body')[:500]!r}"
         page.wait_for_timeout(200)

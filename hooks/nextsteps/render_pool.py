@@ -175,7 +175,7 @@ class Renders:
         if future is None:
             try:
                 data = job.function(*job.args)
-            except Exception as exc:  # noqa: BLE001 - same report as from a worker
+            except Exception as exc:  # same report as from a worker
                 raise RenderError(path, f"{type(exc).__name__}: {exc}", job.source) from exc
         else:
             try:

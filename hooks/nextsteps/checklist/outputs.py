@@ -16,16 +16,17 @@ import html
 import json
 from pathlib import Path
 
+from ..addresses import rel as rel_path
+from ..addresses import rel_url, stage_step_path
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..content.schema import Stage
 from ..guide import lower_first, reviewed_text
 from ..outputs import Generated, asset, size_slot
+from ..wording import say
 from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
-from ..addresses import rel as rel_path, rel_url, stage_step_path
 from .render import widget_html
-from ..wording import say
 
 NAV = {"Checklist": "checklist/index.md"}
 HERE = Path(__file__).parent

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import rel as rel_path
 from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
-from ..addresses import rel as rel_path, rel_url
 from ..templating import render as render_template
 from ..wording import say
 

@@ -25,10 +25,8 @@ def split(text: str, file: str) -> tuple[dict[str, Any], str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(Problem(file, "", "the file must start with front matter between two '---' lines"))
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() == FENCE:
-            break
-    else:
+    end = next((number for number, line in enumerate(lines[1:], start=1) if line.strip() == FENCE), None)
+    if end is None:
         raise FrontMatterError(Problem(file, "", "the front matter has no closing '---' line"))
     raw = "".join(lines[1:end])
     try:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Union
 
 from .errors import Problem
 from .model import Letter
@@ -45,7 +44,7 @@ class Optional:
         return [p.name for p in self.parts if isinstance(p, Field)]
 
 
-Token = Union[Text, Field, Optional]
+Token = Text | Field | Optional
 
 
 class TemplateError(ValueError):

@@ -200,7 +200,7 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
         for source in group:
             for name in PLACEHOLDER.findall(source.body):
                 if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES:
-                    known = ", ".join(PLACEHOLDERS + ("only <stages>", "end"))
+                    known = ", ".join((*PLACEHOLDERS, "only <stages>", "end"))
                     problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"))
             if isinstance(source, Step):
                 on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]

@@ -7,6 +7,7 @@ someone else's website.
 from __future__ import annotations
 
 from html import escape
+
 from ..addresses import absolute
 from ..content import page_url
 from .widgets import Widget

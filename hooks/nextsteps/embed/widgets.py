@@ -67,7 +67,7 @@ def checklist_widgets(content: Content) -> list[Widget]:
 def letter_widgets(content: Content) -> list[Widget]:
     return [
         Widget("letter", f"letter-{letter.meta.id}", say("widget.letter", title=letter.meta.title), letter.path, letter=letter.meta.id)
-        for letter in sorted(content.letters.values(), key=lambda l: l.path)
+        for letter in sorted(content.letters.values(), key=lambda each: each.path)
     ]
 
 

@@ -7,6 +7,7 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
+
 from ..addresses import absolute
 from ..content import Content, Letter
 from ..content.letter_template import normalise
@@ -29,5 +30,5 @@ def letter_entry(letter: Letter, site_url: str | None) -> dict:
 
 
 def letters_json(content: Content, site_url: str | None) -> str:
-    data = {"version": VERSION, "letters": [letter_entry(l, site_url) for l in content.letters.values()]}
+    data = {"version": VERSION, "letters": [letter_entry(letter, site_url) for letter in content.letters.values()]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

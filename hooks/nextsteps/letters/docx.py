@@ -10,17 +10,15 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from datetime import date, datetime, timezone
-
+from datetime import UTC, date, datetime
 from importlib.metadata import version
 from pathlib import Path
 
 from .. import cache
-from ..render_pool import RenderJob
 from ..content import Letter
+from ..render_pool import RenderJob
 from .render import Part, render_parts
 from .widget import labels
-
 
 _SOURCE = Path(__file__).read_bytes()
 
@@ -83,7 +81,7 @@ def build(letter: Letter, author: str) -> bytes:
             paragraph.append(part)
     _add_parts(doc.add_paragraph(), paragraph)
 
-    day = datetime.combine(meta.reviewed, datetime.min.time(), tzinfo=timezone.utc)
+    day = datetime.combine(meta.reviewed, datetime.min.time(), tzinfo=UTC)
     props = doc.core_properties
     props.title = meta.title
     props.subject = meta.purpose

@@ -89,7 +89,7 @@ class Organisation(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _reachable(self) -> "Organisation":
+    def _reachable(self) -> Organisation:
         if not (self.phone or self.text or self.web):
             raise ValueError("give at least one way to reach them: phone, text or web")
         if self.phone_note and not self.phone:
