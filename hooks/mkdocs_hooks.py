@@ -16,16 +16,22 @@ import logging
 import os
 import re
 import time as clock
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from nextsteps import (
     cache,
     checklist,
@@ -108,6 +114,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.brand_logo = (config_file.parent / _state.brand.logo).resolve()
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
+    assert _state.content is not None and _state.support is not None  # set by _validate
     if not config.nav:
         config.nav = guide.nav(_state.content, generated=checklist.NAV)
     _state.nav_paths = guide.nav_paths(config.nav)
@@ -135,6 +142,7 @@ def _generate(config: MkDocsConfig) -> None:
     """Everything the build adds. PDF and Word files start rendering now, in
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
+    assert content is not None and config.site_url is not None  # checked and set in on_config
     generated = guide.generated_files(content) + recruiters.generated_files()
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
@@ -202,7 +210,7 @@ def _watch_code(config: MkDocsConfig) -> None:
         log.warning("Python code changed (%s): stop 'mkdocs serve' with Ctrl+C and start it again to use it.", ", ".join(changed))
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
     """A rebuild that fails where the hooks cannot list the problem (the
     settings file is not valid YAML, a theme template has a typo) shows its
     error in the browser too, instead of leaving the preview stuck.
@@ -258,7 +266,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _add(files, config, _state.generated)
-    files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
+    files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url or "/")))
     return files
 
 
@@ -281,7 +289,7 @@ def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _state.problems:
         return ""  # the page is replaced by the error page in on_post_page
-    assert _state.content is not None
+    assert _state.content is not None and config.site_url is not None
     result = pages.build_page(
         _state.content, page.file.src_uri, markdown,
         site_url=config.site_url, brand=_state.brand, support_list=_state.support,
@@ -308,7 +316,7 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
     return errorpage.page(_state.problems, root if root.endswith("/") else root + "/", missing=missing)
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["brand"] = _state.brand
     # MkDocs makes a new environment, and compiles every theme template
     # again, on each build: keep the compiled code with the other build outputs.
@@ -317,7 +325,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 @event_priority(100)  # before the search index reads the page
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Download links show the file's size, which is known only once the file
     is made: hold a place for it, so the page is written without waiting."""
     if page.content and has_size_slots(page.content):

@@ -65,11 +65,11 @@ def stage_step_path(stage: str, slug: str) -> str:
 def rebase_links(markdown: str, from_path: str, to_path: str) -> str:
     """Keep a page's relative Markdown links working when its text is shown at another path."""
 
-    def move(match: re.Match) -> str:
-        target = match.group(2)
+    def move(match: re.Match[str]) -> str:
+        target: str = match.group(2)
         if "://" in target or target.startswith(("mailto:", "/")):
-            return match.group(0)
+            return str(match.group(0))
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
-        return match.group(1) + rel(to_path, resolved) + match.group(3)
+        return f"{match.group(1)}{rel(to_path, resolved)}{match.group(3)}"
 
     return MD_LINK.sub(move, markdown)

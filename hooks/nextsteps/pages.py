@@ -59,7 +59,7 @@ def build_page(
         return result
     if isinstance(source, Page) and len(re.findall(r"^## ", markdown, flags=re.M)) >= TOC_FROM_SECTIONS:
         result.meta["hide"] = ["navigation"]  # a long page of small print keeps its contents list
-    summary = getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", "")
+    summary = str(getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", ""))
     # The theme writes the description into an attribute without escaping it.
     result.meta["description"] = html.escape(summary)
     result.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)

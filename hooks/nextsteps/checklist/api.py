@@ -7,6 +7,7 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..addresses import absolute, page_url, stage_step_path
 from ..content import STAGES, Content, ContentError, Problem
@@ -14,7 +15,7 @@ from ..content import STAGES, Content, ContentError, Problem
 VERSION = 1
 
 
-def checklist_data(content: Content, site_url: str) -> dict:
+def checklist_data(content: Content, site_url: str) -> dict[str, Any]:
     return {
         "version": VERSION,
         "items": [

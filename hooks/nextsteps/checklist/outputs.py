@@ -19,7 +19,7 @@ from pathlib import Path
 from ..addresses import rel as rel_path
 from ..addresses import rel_url, stage_step_path
 from ..brand import Brand
-from ..content import STAGES, Content, page_url
+from ..content import STAGES, Content, Step, page_url
 from ..content.schema import Stage
 from ..guide import lower_first, reviewed_text
 from ..outputs import Generated, asset, size_slot
@@ -91,7 +91,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
         lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
     lines += ["", say("checklist.private"), ""]
     # On a stage's list, each item opens its step as read on that stage's path.
-    def step_href(step) -> str:
+    def step_href(step: Step) -> str:
         target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
         return rel_url(page_url(here), target)
 

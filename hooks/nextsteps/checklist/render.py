@@ -70,7 +70,15 @@ def step_widget_html(content: Content, step: Step, *, stage: Stage | None = None
     return _fragment(items, all_ids=None, step_href=None, new_tab=False, heading_level=heading_level, id_prefix=id_prefix)
 
 
-def _fragment(items, *, all_ids, step_href, new_tab, heading_level, id_prefix) -> str:
+def _fragment(
+    items: list[TickItem],
+    *,
+    all_ids: list[str] | None,
+    step_href: Callable[[Step], str] | None,
+    new_tab: bool,
+    heading_level: int,
+    id_prefix: str,
+) -> str:
     if not 2 <= heading_level <= 5:
         raise ValueError("heading_level must be 2 to 5")
     return render_template(

@@ -53,11 +53,11 @@ def yaml_error_line(exc: yaml.YAMLError, first_line: int = 1, text: str | None =
     """
     runaway = _runaway_quote(exc, text)
     if runaway is not None:
-        return runaway.start_mark.line + first_line
+        return int(runaway.start_mark.line) + first_line
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "context_mark", None) if ("quoted" in context or "flow" in context) else None
     mark = mark or getattr(exc, "problem_mark", None)
-    return mark.line + first_line if mark is not None else None
+    return int(mark.line) + first_line if mark is not None else None
 
 
 def yaml_error_reason(exc: yaml.YAMLError, text: str | None = None) -> str:
@@ -73,7 +73,7 @@ def yaml_error_reason(exc: yaml.YAMLError, text: str | None = None) -> str:
     return getattr(exc, "problem", None) or str(exc)
 
 
-def _runaway_quote(exc: yaml.YAMLError, text: str | None):
+def _runaway_quote(exc: yaml.YAMLError, text: str | None) -> yaml.ScalarToken | None:
     """A quoted value that runs over several lines just before the error.
 
     An unclosed quote swallows the lines after it up to the next quotation

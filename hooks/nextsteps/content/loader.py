@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,10 @@ def _display(docs_dir: Path, rel: str) -> str:
 
 
 def _assemble(loaded: list[tuple[str, BaseModel, str]]) -> Content:
-    steps, stages, letters, pages = [], {}, {}, {}
+    steps: list[Step] = []
+    stages: dict[str, StagePage] = {}
+    letters: dict[str, Letter] = {}
+    pages: dict[str, Page] = {}
     for rel, meta, body in loaded:
         if isinstance(meta, StepMeta):
             steps.append(Step(rel, body, meta=meta))
@@ -85,7 +89,7 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]]) -> Content:
             stages[meta.stage] = StagePage(rel, body, meta=meta)
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
-        else:
+        elif isinstance(meta, PageMeta):
             pages[rel] = Page(rel, body, meta=meta)
     steps.sort(key=lambda s: (s.meta.order, s.path))
     return Content(tuple(steps), stages, letters, pages)
@@ -128,7 +132,7 @@ def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], dat
     return problems
 
 
-def _checklist_item_id(loc: tuple, data: dict[str, Any]) -> str | None:
+def _checklist_item_id(loc: tuple[int | str, ...], data: dict[str, Any]) -> str | None:
     """The id of the checklist item an error is in, so the editor can find it."""
     if len(loc) >= 5 and loc[0] == "for_stage" and loc[2] == "checklist":
         wording = data.get("for_stage", {}).get(loc[1]) if isinstance(data.get("for_stage"), dict) else None
@@ -142,7 +146,7 @@ def _checklist_item_id(loc: tuple, data: dict[str, Any]) -> str | None:
     return item_id if isinstance(item_id, str) and item_id else None
 
 
-def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _schema_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     """Follow a pydantic error location down to the nested model it names."""
     current: Any = schema
     for part in loc:
@@ -153,12 +157,14 @@ def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
         if current is None:
             return None
-    return current
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
     problems: list[Problem] = []
-    shown = lambda src: _display(docs_dir, src.path)  # noqa: E731
+
+    def shown(source: Source) -> str:
+        return _display(docs_dir, source.path)
 
     orders = Counter(s.meta.order for s in content.steps)
     for step in content.steps:
@@ -177,10 +183,10 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                     seen[item.id] = step
         letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]
         for where, ids in letter_lists:
-            for i, letter in enumerate(ids):
-                if letter not in content.letters:
+            for i, letter_id in enumerate(ids):
+                if letter_id not in content.letters:
                     known = ", ".join(sorted(content.letters)) or "none yet"
-                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
+                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter_id}'. Known letters: {known}"))
 
     for stage in STAGES:
         if stage not in content.stages:
@@ -196,15 +202,17 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
             problems.append(Problem(shown(letter), "id", f"'{letter.meta.id}' must match the file name ({expected})"))
         problems += letter_problems(letter, shown(letter))
 
-    for group in (content.steps, content.stages.values(), content.pages.values()):
+    marked: tuple[Iterable[Source], ...] = (content.steps, content.stages.values(), content.pages.values())
+    for group in marked:
         for source in group:
             for name in PLACEHOLDER.findall(source.body):
                 if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES:
                     known = ", ".join((*PLACEHOLDERS, "only <stages>", "end"))
                     problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"))
+            found: list[tuple[int | None, str]]
             if isinstance(source, Step):
                 on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
-                found = stage_parts.problems(source.body, on)
+                found = [*stage_parts.problems(source.body, on)]
             elif stage_parts.OPEN.search(source.body) or stage_parts.END.search(source.body):
                 found = [(None, "nextsteps:only and nextsteps:end work in step pages only")]
             else:
@@ -213,7 +221,8 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                 problems.append(Problem(shown(source), "body", message, _body_line(docs_dir, source, line)))
 
     existing = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
-    for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
+    linked: tuple[Iterable[Source], ...] = (content.steps, content.stages.values(), content.letters.values(), content.pages.values())
+    for group in linked:
         for source in group:
             problems += _broken_links(source, existing, shown(source))
     return problems

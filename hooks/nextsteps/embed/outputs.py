@@ -15,14 +15,14 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .. import checklist, letters
-from ..addresses import rel_url, root_of
+from ..addresses import absolute, rel_url, root_of
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..guide import lower_first
 from ..outputs import Generated, asset
 from ..templating import render as render_template
 from ..wording import say, words_for_script
-from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
+from .snippets import LOADER, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
 from .widgets import Widget, widgets
 
 HERE = Path(__file__).parent

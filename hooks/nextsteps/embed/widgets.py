@@ -43,7 +43,7 @@ class Widget:
     @property
     def attributes(self) -> dict[str, str]:
         """The loader snippet's data-* attributes that pick this widget."""
-        attrs = {"data-nextsteps-embed": self.kind}
+        attrs: dict[str, str] = {"data-nextsteps-embed": self.kind}
         if self.stage:
             attrs["data-stage"] = self.stage
         if self.letter:

@@ -7,6 +7,7 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..addresses import absolute
 from ..content import Content, Letter
@@ -15,7 +16,7 @@ from ..content.letter_template import normalise
 VERSION = 1
 
 
-def letter_entry(letter: Letter, site_url: str | None) -> dict:
+def letter_entry(letter: Letter, site_url: str | None) -> dict[str, Any]:
     meta = letter.meta
     return {
         "id": meta.id,

@@ -13,12 +13,16 @@ import zipfile
 from datetime import UTC, date, datetime
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import cache
 from ..content import Letter
 from ..render_pool import RenderJob
 from .render import Part, render_parts
 from .widget import labels
+
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 _SOURCE = Path(__file__).read_bytes()
 
@@ -95,7 +99,7 @@ def build(letter: Letter, author: str) -> bytes:
     return _fixed_zip_dates(out.getvalue(), meta.reviewed)
 
 
-def _add_parts(para, parts: list[Part], *, bold: bool = False) -> None:
+def _add_parts(para: Paragraph, parts: list[Part], *, bold: bool = False) -> None:
     for part in parts:
         if part.kind == "gap":
             _gap(para, part.text, bold=bold)
@@ -108,7 +112,7 @@ def _add_parts(para, parts: list[Part], *, bold: bool = False) -> None:
                 run.add_break()
 
 
-def _gap(para, text: str, *, bold: bool = False) -> None:
+def _gap(para: Paragraph, text: str, *, bold: bool = False) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     run = para.add_run(text)
