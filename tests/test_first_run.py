@@ -97,7 +97,7 @@ def test_ci_runs_the_readmes_setup_and_test_commands_word_for_word():
 
 def test_the_install_script_names_every_system_package_the_project_needs():
     script = (ROOT / "scripts/install-system-packages.sh").read_text(encoding="utf-8")
-    for package in ("python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "chromium", "default-jre-headless", "nginx-light"):
+    for package in ("python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "chromium", "default-jre-headless", "nginx-light", "npm"):
         assert re.search(rf"(?<![\w.-]){re.escape(package)}(?![\w.-])", script), package
 
 
@@ -124,10 +124,12 @@ STUBS = {
     "id": 'echo "$STUB_UID"',
     # Like the real sudo, it runs the command with a cleared environment.
     "sudo": 'echo "sudo $*" >>"$STUB_LOG"; exec env -i PATH="$PATH" STUB_LOG="$STUB_LOG" "$@"',
+    # Node.js and npm installed without apt (from nodejs.org or NodeSource).
+    "npm": 'echo 10.0.0',
 }
 BUILD_PACKAGES = "python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 # An Ubuntu-like release: 'chromium-browser' and 'nginx', not 'chromium' and 'nginx-light'.
-UBUNTU_LIKE = BUILD_PACKAGES + " chromium-browser default-jre-headless nginx"
+UBUNTU_LIKE = BUILD_PACKAGES + " chromium-browser default-jre-headless nginx npm"
 
 
 def run_install_script(tmp_path, *args, tools=("dpkg-query", "apt-cache", "apt-get", "id", "sudo"), installed="", available=UBUNTU_LIKE, uid=0):
@@ -152,7 +154,7 @@ def test_install_script_as_root_on_a_fresh_machine_updates_then_picks_the_releas
     assert proc.returncode == 0, proc.stderr
     assert ran == [
         "apt-get update -q [DEBIAN_FRONTEND=]",
-        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium-browser default-jre-headless nginx [DEBIAN_FRONTEND=noninteractive]",
+        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium-browser default-jre-headless nginx npm [DEBIAN_FRONTEND=noninteractive]",
     ]
 
 
@@ -179,18 +181,30 @@ def test_install_script_without_apt_names_what_to_install(tmp_path):
     assert proc.returncode == 1 and ran == []
     assert proc.stderr.strip() == (
         "This script is for Debian or Ubuntu (it needs apt-get). Elsewhere, install: "
-        f"{BUILD_PACKAGES} chromium or chromium-browser default-jre-headless nginx-light or nginx"
+        f"{BUILD_PACKAGES} chromium or chromium-browser default-jre-headless nginx-light or nginx npm"
     )
 
 
 def test_install_script_with_everything_there_installs_nothing(tmp_path):
-    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light", uid=1000)
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light npm", uid=1000)
     assert proc.returncode == 0 and ran == []
     assert proc.stdout.strip() == "System packages: all there."
 
 
+def test_install_script_for_tests_adds_npm_for_eslint_unless_npm_is_already_there(tmp_path):
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light")
+    assert proc.returncode == 0, proc.stderr
+    assert ran[-1] == "apt-get install -y -q --no-install-recommends npm [DEBIAN_FRONTEND=noninteractive]"
+    other_way = tmp_path / "other"
+    other_way.mkdir()
+    tools = ("dpkg-query", "apt-cache", "apt-get", "id", "sudo", "npm")
+    proc, ran = run_install_script(other_way, "--test", tools=tools, installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light")
+    assert proc.returncode == 0 and ran == [], proc.stderr
+    assert proc.stdout.strip() == "System packages: all there."
+
+
 def test_install_script_names_a_package_the_sources_lack(tmp_path):
-    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES, available="default-jre-headless nginx")
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES, available="default-jre-headless nginx npm")
     assert proc.returncode == 1
     assert ran == ["apt-get update -q [DEBIAN_FRONTEND=]"], "nothing is installed when one package cannot be"
     assert "package sources have no chromium or chromium-browser" in proc.stderr
