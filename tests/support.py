@@ -69,12 +69,12 @@ class BuildResult:
     site: Path
 
 
-def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
-    """Run the real ``mkdocs build --strict`` as a user would."""
+def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None, engine: str = "mkdocs") -> BuildResult:
+    """Run the real ``mkdocs build --strict`` as a user would (``engine="properdocs"``: the same with ProperDocs)."""
     full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the build dates itself by the content
     full_env.update({**TEST_ENV, **(env or {})})
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", config, "-d", str(site_dir)],
         cwd=project,
         env=full_env,
         capture_output=True,
