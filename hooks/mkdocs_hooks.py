@@ -33,6 +33,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 from nextsteps import (
+    addresses,
     cache,
     checklist,
     embed,
@@ -318,6 +319,8 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["brand"] = _state.brand
+    env.globals["checklist_url"] = addresses.checklist_url  # theme templates build addresses as the generators do
+    env.filters["tel_href"] = addresses.tel_href
     # MkDocs makes a new environment, and compiles every theme template
     # again, on each build: keep the compiled code with the other build outputs.
     env.bytecode_cache = KeptBytecode(f"theme {env.autoescape!r} {sorted(env.extensions)}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import checklist, embed, guide, letters, recruiters, support
-from .addresses import rel
+from .addresses import checklist_url, is_checklist_page, rel, tel_href
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, stage_parts
 from .wording import say
@@ -129,9 +129,9 @@ def _next_link(src_path: str) -> dict[str, str]:
         return {"text": say("next.embed"), "url": "embed/"}
     if src_path == embed.RECRUITER_PAGE:
         return {"text": say("next.share"), "url": "for-recruiters/"}
-    if src_path.startswith("checklist/"):
+    if is_checklist_page(src_path):
         return {"text": say("next.letters"), "url": "letters/"}
-    return {"text": say("next.checklist"), "url": "checklist/"}
+    return {"text": say("next.checklist"), "url": checklist_url()}
 
 
 def _tools_markdown(from_path: str) -> str:
@@ -159,7 +159,7 @@ def contact_sentence(brand: Brand) -> str:
     if brand.email:
         ways.append(say("contact.email", link=f"[{brand.email}](mailto:{brand.email})"))
     if brand.phone:
-        ways.append(say("contact.phone", link=f"[{brand.phone}](tel:{re.sub(r'[^0-9+]', '', brand.phone)})"))
+        ways.append(say("contact.phone", link=f"[{brand.phone}]({tel_href(brand.phone)})"))
     if brand.url:
         ways.append(say("contact.website", href=brand.url))
     if not ways:

@@ -16,8 +16,8 @@ import html
 import json
 from pathlib import Path
 
+from ..addresses import checklist_page, rel_url, stage_step_path
 from ..addresses import rel as rel_path
-from ..addresses import rel_url, stage_step_path
 from ..brand import Brand
 from ..content import STAGES, Content, Step, page_url
 from ..content.schema import Stage
@@ -28,7 +28,7 @@ from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from .render import widget_html
 
-NAV = {"Checklist": "checklist/index.md"}
+NAV = {"Checklist": checklist_page()}
 HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/checklist.js"
 STYLESHEET = "assets/stylesheets/checklist.css"
@@ -36,7 +36,7 @@ JSON_PATH = "api/checklist.json"
 
 
 def page_path(stage: Stage | None) -> str:
-    return "checklist/index.md" if stage is None else f"checklist/{stage}.md"
+    return checklist_page(stage)
 
 
 def pdf_path(stage: Stage | None, paper: Paper) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..addresses import absolute
+from ..addresses import absolute, checklist_url
 from ..brand import Brand
 from ..content import Content
 from ..content.schema import Stage
@@ -42,7 +42,7 @@ PRINT_CSS = Path(__file__).parent / "templates" / "print.css"
 
 
 def online_path(stage: Stage | None) -> str:
-    return "checklist/" if stage is None else f"checklist/{stage}/"
+    return checklist_url(stage)
 
 
 def title_for(content: Content, stage: Stage | None) -> str:

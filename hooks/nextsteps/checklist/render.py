@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import checklist_page
 from ..addresses import rel as rel_path
 from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
@@ -103,7 +104,7 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
     if not content.step_items(step, stage):
         return ""
     here = at or step.path
-    full = rel_path(here, "checklist/index.md" if stage is None else f"checklist/{stage}.md")
+    full = rel_path(here, checklist_page(stage))
     which = "the checklist for all the steps" if stage is None else "the checklist for your stage"
     return (
         "\n\n## Your checklist\n\n"
@@ -114,4 +115,4 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
 
 def stage_link_markdown(stage: Stage, from_path: str) -> str:
     """The link from a stage page to the checklist made for that stage."""
-    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, f'checklist/{stage}.md')}). You can tick things off as you go, or print it.\n"
+    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, checklist_page(stage))}). You can tick things off as you go, or print it.\n"

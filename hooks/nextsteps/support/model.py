@@ -8,6 +8,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from ..addresses import tel_href
 from ..wording import say
 
 Topic = Literal["wellbeing", "careers", "money", "fairness", "safety"]
@@ -98,7 +99,7 @@ class Organisation(BaseModel):
 
     @property
     def tel_href(self) -> str | None:
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else None
+        return tel_href(self.phone) if self.phone else None
 
     @property
     def sources(self) -> list[tuple[str, str]]:
