@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import a11y
 import pytest
 import yaml
-from support import ROOT, Server, build, copy_project, pdf_page_texts
+from support import ROOT, TEST_ENV, Server, build, copy_project, pdf_page_texts
 
 EXAMPLE = yaml.safe_load((ROOT / "brands/example.yml").read_text(encoding="utf-8"))
 DEFAULT = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -19,10 +22,8 @@ BRANDS = {
 
 
 @pytest.fixture(scope="module")
-def sites(site, tmp_path_factory) -> dict[str, Path]:
-    result = build(tmp_path_factory.mktemp("brand") / "site", config="brands/example.yml")
-    assert result.returncode == 0, result.output
-    return {"default": site, "example": result.site}
+def sites(site, example_site) -> dict[str, Path]:
+    return {"default": site, "example": example_site}
 
 
 def text(site: Path, path: str) -> str:
@@ -119,3 +120,27 @@ def test_bad_brand_settings_stop_the_build(project, tmp_path, setting, value, sa
     assert result.returncode != 0
     assert f"broken.yml: field 'extra.brand.{setting}'" in result.output and says in result.output, result.output
     assert not out.exists(), "nothing may be written when the settings are wrong"
+
+
+def test_building_every_brand_reports_a_broken_one_and_builds_the_rest(tmp_path):
+    project = copy_project(tmp_path / "project")
+    broken = (project / "brands/example.yml").read_text(encoding="utf-8")
+    broken = broken.replace('accent: "#0b6e4f"', 'accent: "dark green"').replace("site_dir: ../site-example", "site_dir: ../site-broken")
+    assert "dark green" in broken
+    (project / "brands/broken.yml").write_text(broken, encoding="utf-8")
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_brands.py"), "--project", str(project), "--jobs", "3"],
+        env={**os.environ, **TEST_ENV}, capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.split()[:2] == ["FAILED", "broken"] for line in lines), proc.stdout
+    assert any(line.split()[:2] == ["ok", "default"] for line in lines), proc.stdout
+    assert any(line.split()[:2] == ["ok", "example"] for line in lines), proc.stdout
+    assert "1 of 3 failed: broken" in proc.stdout
+    assert "accent" in proc.stdout, "the report shows why the brand failed"
+    assert (project / "site/index.html").is_file()
+    assert "Example Recruitment" in (project / "site-example/index.html").read_text(encoding="utf-8")
+    assert (project / "site-example/downloads/checklist-a4.pdf").stat().st_size > 1000
+    assert not (project / "site-broken").exists()

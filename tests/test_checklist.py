@@ -278,13 +278,11 @@ def test_download_links_show_the_real_size(site):
             assert f'<a href="{href}">Download a printable checklist (PDF, {paper.label}, {kb} KB)</a>' in html, (url, paper.key)
 
 
-def test_checklist_pages_have_no_inline_code_or_styles(site):
+def test_every_page_with_a_checklist_loads_its_script(site):
+    """No inline code anywhere is checked site-wide (test_csp.py)."""
     for url in CHECKLIST_PAGES + [s.url for s in CONTENT.steps if s.meta.checklist] + [f"stages/{st}/{s.slug}/" for st in STAGES for s in CONTENT.steps_for(st) if CONTENT.step_items(s, st)]:
         html = read(site, url)
-        start = html.index('<div class="ns-checklist"')
-        fragment = html[start : html.index("</div>", html.index("data-ns-reset", start))]
-        assert "<script" not in fragment and " style=" not in fragment
-        assert not re.search(r"\son[a-z]+=", fragment)
+        assert '<div class="ns-checklist"' in html, url
         assert re.search(r'<script src="[./]*assets/javascripts/checklist\.js" defer></script>', html), url
 
 
@@ -298,8 +296,7 @@ def test_progress_and_start_again_are_hidden_where_scripts_do_not_run(site):
     html = read(site, "checklist/")
     assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite"[^>]*>', html)
     assert re.search(r'<p class="ns-checklist__actions" data-ns-actions><button class="ns-checklist__reset" type="button" data-ns-reset>Start again</button>', html)
-    css = (site / "assets/stylesheets/checklist.css").read_text(encoding="utf-8")
-    assert "@media (scripting: none) { .ns-checklist__progress, .ns-checklist__actions { display: none !important; } }" in css
+    # That they are hidden where scripts do not run is checked in a browser (test_checklist_browser.py).
 
 
 # --- The fragment other pages embed -------------------------------------------

@@ -121,7 +121,6 @@ def test_guide_widget_lists_every_step_opening_in_a_new_tab(site):
 
 def test_loader_is_small_and_has_no_dependencies(site):
     loader = (site / "embed.js").read_bytes()
-    assert loader == (ROOT / "hooks/nextsteps/embed/embed.js").read_bytes()
     size = len(gzip.compress(loader, compresslevel=9))
     assert size <= LOADER_BUDGET, f"embed.js is {size} bytes gzipped; the budget is {LOADER_BUDGET}"
     text = loader.decode("utf-8")

@@ -24,7 +24,7 @@ from nextsteps.content import load_content
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
 from nextsteps.hosting import SITE_POLICY
-from support import Server, build, nginx
+from support import Server, nginx
 
 pytestmark = pytest.mark.browser
 
@@ -46,11 +46,9 @@ def page_html(body: str, head: str = "") -> str:
 
 
 @pytest.fixture(scope="module")
-def sub_site(tmp_path_factory) -> Path:
+def sub_site(example_site) -> Path:
     """The example brand, whose site_url has a path."""
-    result = build(tmp_path_factory.mktemp("sub") / "site", config="brands/example.yml")
-    assert result.returncode == 0, result.output
-    return result.site
+    return example_site
 
 
 def watch(context):

@@ -8,16 +8,11 @@ stops installing"). This test keeps that promise checked.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from support import build
+from support import build, files
 
 # The one line that names the engine: Material writes it into every page's <head>.
 GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
-
-
-def files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def test_properdocs_builds_the_same_bytes_as_mkdocs(site, tmp_path):

@@ -4,7 +4,6 @@ browser with file, field and line, and the site comes back once it is fixed."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -16,7 +15,7 @@ import a11y
 import pytest
 from nextsteps.content import load_content
 from playwright.sync_api import Error as PlaywrightError
-from support import ROOT, TEST_ENV, copy_project, edit
+from support import ROOT, TEST_ENV, copy_project, edit, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +37,6 @@ class Preview:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
     yield from _serve(tmp_path)
@@ -57,7 +50,7 @@ def brand_preview(tmp_path: Path) -> Iterator[Preview]:
 
 def _serve(tmp_path: Path, *options: str) -> Iterator[Preview]:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(

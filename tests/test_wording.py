@@ -12,6 +12,9 @@ from nextsteps.content import STAGES
 from nextsteps.support import REGIONS, TOPICS
 from support import ROOT, build, copy_project, pdf_page_texts
 
+# One worker builds the marked second-language site (marked_site) for all of its tests.
+pytestmark = pytest.mark.xdist_group("marked_site")
+
 HOOKS = ROOT / "hooks"
 CHANNELS = ("email", "letter", "linkedin")
 # Keys the code builds from a name: each must exist for every name it can be.
