@@ -251,7 +251,7 @@ def test_no_site_url_is_a_warning_without_strict_and_fine_for_a_local_build(tmp_
 
 def test_the_mkdocs_2_notice_is_explained_and_the_readmes_switch_hides_it(tmp_path):
     quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    assert "MkDocs 2.0" in quick_start and "export NO_MKDOCS_2_WARNING=1" in quick_start
+    assert "end of life" in quick_start and "export NO_MKDOCS_2_WARNING=1" in quick_start
     assert "pins MkDocs 1.6" in quick_start
     # A quick build that stops at a content error still loads the theme, which prints the notice.
     project = copy_project(tmp_path / "project")
@@ -264,6 +264,6 @@ def test_the_mkdocs_2_notice_is_explained_and_the_readmes_switch_hides_it(tmp_pa
         assert "field 'wen'" in proc.stderr, proc.stderr
         return proc.stdout + proc.stderr
 
-    notice = "Warning from the Material for MkDocs team"
+    notice = "Material for MkDocs reaches end of life"
     assert notice in output(), "the notice the README explains is no longer printed; update the README"
     assert notice not in output(NO_MKDOCS_2_WARNING="1")
