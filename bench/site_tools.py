@@ -35,7 +35,7 @@ def gzip_size(data: bytes) -> int:
 class _GzipHandler(SimpleHTTPRequestHandler):
     """Static files with gzip, as a production host would serve them."""
 
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):

@@ -16,22 +16,45 @@ import logging
 import os
 import re
 import time as clock
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journey, letters, pages, plan, preflight, recruiters, searchhelp, staging, support, wording
-from nextsteps.checks import page_warnings
+from mkdocs.utils.templates import TemplateContext
+from nextsteps import (
+    addresses,
+    cache,
+    checklist,
+    embed,
+    errorpage,
+    guide,
+    hosting,
+    journey,
+    letters,
+    pages,
+    plan,
+    preflight,
+    recruiters,
+    searchhelp,
+    staging,
+    support,
+    wording,
+)
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
+from nextsteps.checks import page_warnings
 from nextsteps.content import Content, ContentError, Edition, Problem, load_content
 from nextsteps.content.drafts import drafts, left_out_warning, without_drafts
 from nextsteps.content.edition import shown_from
@@ -111,14 +134,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.info(note)
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
+    assert _state.content is not None and _state.support is not None  # set by _validate
     if not config.nav:
         config.nav = guide.nav(_state.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
     _state.nav_paths = guide.nav_paths(config.nav)
     # Same sources, same bytes: date the build by the newest review, not the clock.
-    reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
+    reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=UTC)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
     # Stale support entries are judged against the build's date, so builds stay reproducible.
-    build_day = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    build_day = datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
     newest = _state.support.last_reviewed or build_day
     for warning in support.stale_warnings(_state.support, max(build_day, newest)):
         log.warning(warning)
@@ -148,8 +172,9 @@ def _generate(config: MkDocsConfig) -> None:
     """Everything the build adds. PDF and Word files start rendering now, in
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
+    assert content is not None and config.site_url is not None  # checked and set in on_config
     generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
-    topics = {o.topic for o in _state.support.organisations} if _state.support else None
+    topics: set[str] | None = {o.topic for o in _state.support.organisations} if _state.support else None
     generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
@@ -230,7 +255,7 @@ def _watch_code(config: MkDocsConfig) -> None:
         log.warning("Python code changed (%s): stop 'mkdocs serve' with Ctrl+C and start it again to use it.", ", ".join(changed))
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
     """A rebuild that fails where the hooks cannot list the problem (the
     settings file is not valid YAML, a theme template has a typo) shows its
     error in the browser too, instead of leaving the preview stuck.
@@ -250,7 +275,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         logging.getLogger("mkdocs").addHandler(logged)
         try:
             rebuild()
-        except Exception as exc:  # noqa: BLE001 - every failure goes to the browser
+        except Exception as exc:  # every failure goes to the browser
             problems = errorpage.problems_from_error(exc, logged.messages, project)
             known = isinstance(exc, (PluginError, ConfigurationError, Abort)) or problems[0].file
             if not known:
@@ -289,7 +314,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         elif file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _add(files, config, _state.generated)
-    files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
+    files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url or "/")))
     return files
 
 
@@ -326,7 +351,7 @@ def _add(files: Files, config: MkDocsConfig, generated: list[Generated]) -> None
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if _state.problems:
         return ""  # the page is replaced by the error page in on_post_page
-    assert _state.content is not None
+    assert _state.content is not None and config.site_url is not None
     result = pages.build_page(
         _state.content, page.file.src_uri, markdown,
         site_url=config.site_url, brand=_state.brand, support_list=_state.support,
@@ -358,8 +383,10 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
     return errorpage.page(_state.problems, root if root.endswith("/") else root + "/", missing=missing)
 
 
-def on_env(env, config: MkDocsConfig, files: Files):
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["brand"] = _state.brand
+    env.globals["checklist_url"] = addresses.checklist_url  # theme templates build addresses as the generators do
+    env.filters["tel_href"] = addresses.tel_href
     # MkDocs makes a new environment, and compiles every theme template
     # again, on each build: keep the compiled code with the other build outputs.
     env.bytecode_cache = KeptBytecode(f"theme {env.autoescape!r} {sorted(env.extensions)}")
@@ -367,7 +394,7 @@ def on_env(env, config: MkDocsConfig, files: Files):
 
 
 @event_priority(100)  # before the search index reads the page
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     """Download links show the file's size, which is known only once the file
     is made: hold a place for it, so the page is written without waiting."""
     if page.content and has_size_slots(page.content):

@@ -11,17 +11,17 @@ set -euo pipefail
 # To build: Python's venv module, Pango for the PDFs (WeasyPrint), and a
 # font for the pages.
 wanted=(python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
-# To test: Chromium for the browser tests, Java for the HTML checker, and
-# nginx to check the hosting example. "a|b": either will do (the names
-# differ between Debian and Ubuntu releases).
+# To test: Chromium for the browser tests, Java for the HTML checker, nginx
+# to check the hosting example, and npm (with Node.js) for ESLint. "a|b":
+# either will do (the names differ between Debian and Ubuntu releases).
 case "${1:-}" in
   "") ;;
-  --test) wanted+=("chromium|chromium-browser" default-jre-headless "nginx-light|nginx") ;;
+  --test) wanted+=("chromium|chromium-browser" default-jre-headless "nginx-light|nginx" npm) ;;
   *) echo "usage: $0 [--test]" >&2; exit 2 ;;
 esac
 # A command that, when found, means a package is there in another form
-# (a Chromium or Java installed some other way).
-declare -A provides=([chromium]=chromium [default-jre-headless]=java [nginx-light]=nginx)
+# (a Chromium, Java or Node.js installed some other way).
+declare -A provides=([chromium]=chromium [default-jre-headless]=java [nginx-light]=nginx [npm]=npm)
 
 if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>&1; then
   echo "This script is for Debian or Ubuntu (it needs apt-get). Elsewhere, install: ${wanted[*]//|/ or }" >&2

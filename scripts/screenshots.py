@@ -35,7 +35,7 @@ SIZES = {375: 667, 1280: 800}
 
 
 class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
+    def log_message(self, format, *args):
         pass
 
 

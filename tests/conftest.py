@@ -8,14 +8,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from support import CHROMIUM_ARGS, CHROMIUM_ENV, NO_CHROMIUM, ROOT, Server, build, find_chromium
+from support import CHROMIUM_ARGS, CHROMIUM_ENV, FRESH_ENV, NO_CHROMIUM, ROOT, Server, find_chromium, shared_build
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per test run with ``mkdocs build --strict``."""
-    result = build(tmp_path_factory.mktemp("site") / "site")
+    """The real site, built once per test run with ``mkdocs build --strict`` and shared by every worker."""
+    result = shared_build(tmp_path_factory, "site")
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def fresh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same site with every PDF and Word file rendered afresh in worker processes, not from the cache."""
+    result = shared_build(tmp_path_factory, "fresh", env=FRESH_ENV)
+    assert result.returncode == 0, result.output[-2000:]
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example brand (brands/example.yml), whose site_url has a path."""
+    result = shared_build(tmp_path_factory, "example", config="brands/example.yml")
     assert result.returncode == 0, result.output
     return result.site
 

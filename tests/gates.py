@@ -14,7 +14,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import a11y
 from support import pdf_page_texts, plain_text
 
 
@@ -99,6 +98,8 @@ def invalid_html(site: Path) -> list[str]:
 
 def axe_problems(page, url: str) -> list[str]:
     page.goto(url)
+    import a11y  # browser only: axe-playwright-python, needed by the browser tests alone
+
     found = a11y.violations(page)
     return [a11y.describe(found)] if found else []
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import shutil
 import socket
@@ -15,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands", "data")
@@ -68,12 +70,12 @@ class BuildResult:
     site: Path
 
 
-def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
-    """Run the real ``mkdocs build --strict`` as a user would."""
+def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None, engine: str = "mkdocs") -> BuildResult:
+    """Run the real ``mkdocs build --strict`` as a user would (``engine="properdocs"``: the same with ProperDocs)."""
     full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}  # the build dates itself by the content
     full_env.update({**TEST_ENV, **(env or {})})
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config, "-d", str(site_dir)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", config, "-d", str(site_dir)],
         cwd=project,
         env=full_env,
         capture_output=True,
@@ -83,9 +85,74 @@ def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the project, for tests that break its content on purpose."""
+# A fresh render of every PDF and Word file, in worker processes: the
+# reproducibility and render-pool tests compare their builds with this one.
+FRESH_ENV = {"NEXTSTEPS_NO_CACHE": "1", "NEXTSTEPS_RENDER_WORKERS": "3"}
+
+
+def files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path, with its bytes: two builds compare as two dicts."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def run_folder(tmp_path_factory) -> Path:
+    """The temporary folder of this whole test run, shared by every pytest-xdist worker."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def shared_build(tmp_path_factory, name: str, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
+    """Build one configuration once per test run, however many workers ask.
+
+    The first worker to ask builds under a file lock; the others wait for it
+    and read the same folder. Tests only read a shared build, never change it.
+    """
+    from filelock import FileLock
+
+    folder = run_folder(tmp_path_factory) / f"build-{name}"
+    record = folder / "result.json"
+    with FileLock(str(folder) + ".lock"):
+        if record.is_file():
+            found = json.loads(record.read_text(encoding="utf-8"))
+            return BuildResult(found["returncode"], found["output"], folder / "site")
+        folder.mkdir(parents=True, exist_ok=True)
+        result = build(folder / "site", project, config=config, env=env)
+        record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}), encoding="utf-8")
+        return result
+
+
+def free_port() -> int:
+    """A free port on 127.0.0.1 that no other test worker will choose.
+
+    Servers asked for port 0 get one from the system's ephemeral range
+    (32768 and up on Linux). Each worker probes its own block below that
+    range, so a port found free here is still free when nginx or the preview
+    server binds it a moment later.
+    """
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
+    start = 20000 + 200 * (int(worker) if worker.isdigit() else 0)
+    for port in range(start, start + 200):
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {start}-{start + 199}")
+
+
+def copy_project(dest: Path, *, shared_cache: bool = True) -> Path:
+    """A throwaway copy of the project, for tests that break its content on purpose.
+
+    The copy uses the project's own cache of PDF and Word files (``.cache/``):
+    entries are named by a hash of everything that shapes their bytes and are
+    written atomically, so copies and workers can share them, and a copy does
+    not render every file again. ``shared_cache=False`` gives it an empty one.
+    """
     dest.mkdir(parents=True, exist_ok=True)
+    if shared_cache:
+        (ROOT / ".cache").mkdir(exist_ok=True)
+        (dest / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
         if src.is_dir():
@@ -142,9 +209,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
     path only, as a site published with a path in ``site_url`` does.
     """
 
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    rules: ClassVar[list[tuple[str, list[tuple[str, str]]]]] = []
     prefix: str = "/"
-    slow: dict[str, float] = {}  # path -> seconds to wait before answering, as a slow network does
+    slow: ClassVar[dict[str, float]] = {}  # path -> seconds to wait before answering, as a slow network does
 
     def do_GET(self):
         delay = self.slow.get(self.path.split("?", 1)[0].split("#", 1)[0])
@@ -158,7 +225,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "_outside_the_site_")
         return super().translate_path("/" + path[len(self.prefix):])
 
-    def log_message(self, format, *args):  # noqa: A002 - quiet test output
+    def log_message(self, format, *args):  # quiet test output
         pass
 
     def end_headers(self):
@@ -205,7 +272,7 @@ class Server:
     def url(self, path: str = "") -> str:
         return f"{self.origin}/{path.lstrip('/')}"
 
-    def __enter__(self) -> "Server":
+    def __enter__(self) -> Server:
         self.thread.start()
         return self
 
@@ -229,7 +296,6 @@ def html_pages(site: Path) -> list[str]:
 def problems_for(docs: Path) -> str:
     """The error message the content model gives for a broken docs folder."""
     import pytest
-
     from nextsteps.content import ContentError, load_content
 
     with pytest.raises(ContentError) as caught:
@@ -250,9 +316,7 @@ def nginx(server_block: str, root: Path, work: Path):
 
     Yields the origin (``http://127.0.0.1:PORT``).
     """
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     block = (
         server_block.replace("/var/log/nginx/nextsteps-error.log", f"{work}/site-error.log")
         .replace("/var/www/nextsteps", str(root))

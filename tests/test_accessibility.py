@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import a11y
+import pytest
 from support import html_pages
 
 pytestmark = pytest.mark.browser

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from nextsteps.brand import contrast, load_brand, normalise_hex, readable_text_on
 from nextsteps.content import ContentError
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
+import a11y
 import pytest
 import yaml
-
-import a11y
-from support import ROOT, Server, build, copy_project, pdf_page_texts
+from support import ROOT, TEST_ENV, Server, build, copy_project, pdf_page_texts
 
 EXAMPLE = yaml.safe_load((ROOT / "brands/example.yml").read_text(encoding="utf-8"))
 DEFAULT = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -20,10 +22,8 @@ BRANDS = {
 
 
 @pytest.fixture(scope="module")
-def sites(site, tmp_path_factory) -> dict[str, Path]:
-    result = build(tmp_path_factory.mktemp("brand") / "site", config="brands/example.yml")
-    assert result.returncode == 0, result.output
-    return {"default": site, "example": result.site}
+def sites(site, example_site) -> dict[str, Path]:
+    return {"default": site, "example": example_site}
 
 
 def text(site: Path, path: str) -> str:
@@ -200,3 +200,26 @@ def test_a_phone_shows_the_whole_brand_name_and_the_logo(sites, browser, width):
 def test_no_sales_button_under_crisis_lines_or_the_privacy_notice(sites, path):
     assert 'class="ns-cta"' in text(sites["example"], "index.html")
     assert 'class="ns-cta"' not in text(sites["example"], path)
+def test_building_every_brand_reports_a_broken_one_and_builds_the_rest(tmp_path):
+    project = copy_project(tmp_path / "project")
+    broken = (project / "brands/example.yml").read_text(encoding="utf-8")
+    broken = broken.replace('accent: "#0b6e4f"', 'accent: "dark green"').replace("site_dir: ../site-example", "site_dir: ../site-broken")
+    assert "dark green" in broken
+    (project / "brands/broken.yml").write_text(broken, encoding="utf-8")
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "scripts/build_brands.py"), "--project", str(project), "--jobs", "3"],
+        env={**os.environ, **TEST_ENV}, capture_output=True, text=True, timeout=900,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    lines = proc.stdout.splitlines()
+    assert any(line.split()[:2] == ["FAILED", "broken"] for line in lines), proc.stdout
+    assert any(line.split()[:2] == ["ok", "default"] for line in lines), proc.stdout
+    assert any(line.split()[:2] == ["ok", "example"] for line in lines), proc.stdout
+    every = 1 + len(list((project / "brands").glob("*.yml")))  # the default site and each brand file
+    assert f"1 of {every} failed: broken" in proc.stdout
+    assert "accent" in proc.stdout, "the report shows why the brand failed"
+    assert (project / "site/index.html").is_file()
+    assert "Example Recruitment" in (project / "site-example/index.html").read_text(encoding="utf-8")
+    assert (project / "site-example/downloads/checklist-a4.pdf").stat().st_size > 1000
+    assert not (project / "site-broken").exists()

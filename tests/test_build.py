@@ -130,7 +130,7 @@ def test_site_search_lists_each_step_once(site):
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     assert {s.url for s in CONTENT.steps} <= locations
-    assert not [l for l in locations if re.match(r"stages/[a-z]+/[a-z0-9-]+/$", l)]
+    assert not [where for where in locations if re.match(r"stages/[a-z]+/[a-z0-9-]+/$", where)]
 
 
 def test_stage_wording_shows_on_its_path_only(site):

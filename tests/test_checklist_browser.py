@@ -6,9 +6,8 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 import a11y
+import pytest
 from nextsteps.content import load_content
 from support import ROOT, Server, build, copy_project
 

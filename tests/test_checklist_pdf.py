@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import subprocess
+import sys
 
 import pytest
-from pypdf import PdfReader
-
 from nextsteps import checklist
 from nextsteps.brand import Brand
 from nextsteps.content import STAGES, load_content
 from nextsteps.pdf import render_pdf
-from support import ROOT, build, edit, plain_text
+from pypdf import PdfReader
+from support import ROOT, TEST_ENV, build, copy_project, edit, plain_text
 
 CONTENT = load_content(ROOT / "docs")
 SIZES = {"a4": (595, 842), "letter": (612, 792)}
@@ -90,13 +92,12 @@ def test_pdf_structure_tags_headings_list_items_and_the_qr_code(site):
     assert ("/Figure", "QR code that opens this checklist online") in tags
 
 
-def test_two_builds_give_identical_pdfs_and_json(site, tmp_path):
-    again = build(tmp_path / "again", env={"NEXTSTEPS_NO_CACHE": "1"})  # render afresh, not from the cache
-    assert again.returncode == 0, again.output
+def test_two_builds_give_identical_pdfs_and_json(site, fresh_site):
+    """fresh_site renders afresh, not from the cache."""
     for stage, paper in DOWNLOADS:
         path = checklist.pdf_path(stage, paper)
-        assert (again.site / path).read_bytes() == (site / path).read_bytes(), path
-    assert (again.site / "api/checklist.json").read_bytes() == (site / "api/checklist.json").read_bytes()
+        assert (fresh_site / path).read_bytes() == (site / path).read_bytes(), path
+    assert (fresh_site / "api/checklist.json").read_bytes() == (site / "api/checklist.json").read_bytes()
 
 
 def test_brand_contact_is_printed():
@@ -148,3 +149,34 @@ def test_a_longer_checklist_breaks_between_items_never_inside_one(tmp_path):
         path = checklist.pdf_path(None, paper)
         said = f"{path}: the printable checklist takes {len(pages)} pages of {paper.label}, not one."
         assert warnings == [f"{said} Shorten its items, or take some steps off its path."]
+
+
+def test_a_checklist_too_long_to_print_gets_a_warning_and_no_pdf(tmp_path):
+    project = copy_project(tmp_path / "project")
+    items = "".join(f"  - id: long-list-{n}\n    text: Do small thing number {n}.\n" for n in range(checklist.MAX_PRINT_ITEMS))
+    # This step is for the interview and final stages only.
+    edit(project / "docs/steps/send-a-thank-you-note.md", "checklist:\n", "checklist:\n" + items)
+
+    strict = build(tmp_path / "strict", project)
+    assert strict.returncode != 0, "under --strict the warning stops the build, like any other warning"
+    assert "checklist/index.md: " in strict.output and "gets no printable PDF" in strict.output
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")],
+        cwd=project, env={**os.environ, **TEST_ENV}, capture_output=True, text=True, timeout=600,
+    )
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, output[-2000:]
+    site = tmp_path / "site"
+    for stage in (None, "interview", "final"):
+        warning = f"{checklist.page_path(stage)}: "
+        assert warning in output and "gets no printable PDF" in output, stage
+        for paper in checklist.PAPERS:
+            assert not (site / checklist.pdf_path(stage, paper)).exists()
+        page = (site / checklist.page_path(stage).replace(".md", "/index.html").replace("index/index.html", "index.html")).read_text(encoding="utf-8")
+        assert "This list is too long to print well, so there is no printable copy." in page
+        assert ".pdf" not in page
+    # A list short enough still gets its PDFs.
+    assert "checklist/application.md: " not in output
+    for paper in checklist.PAPERS:
+        assert (site / checklist.pdf_path("application", paper)).stat().st_size > 1000

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-
-
 from nextsteps.content import load_content
 from support import ROOT, edit, problems_for
 
@@ -232,7 +230,7 @@ def test_field_problems_name_the_line_of_the_field(docs):
     edit(step, "when:", "wen:")
     edit(step, "  - id: ", "  - id: Not An Id ")
     message = problems_for(docs)
-    assert f"field 'wen': unknown field. Allowed fields are: " in message
+    assert "field 'wen': unknown field. Allowed fields are: " in message
     assert f"(line {line_of(step, 'wen:')})" in message
     assert f"(line {line_of(step, '  - id: Not An Id')})" in message
 

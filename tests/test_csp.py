@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import time
 import urllib.error
@@ -17,9 +16,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from nextsteps.hosting import EMBED_POLICY, SHARED_HEADERS, SITE_POLICY, nginx_conf
-from support import _matches, parse_headers_file
+from support import _matches, free_port, parse_headers_file
 
 CSP = "Content-Security-Policy"
 
@@ -183,9 +181,7 @@ def test_nginx_example_sends_the_same_headers(site):
 @pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx-light)")
 def test_nginx_serves_the_example_with_the_same_headers(site, tmp_path):
     """Runs a real nginx with the example server block over the built site."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server_block = (site / "hosting/nginx.conf.example").read_text(encoding="utf-8")
     server_block = (
         server_block.replace("/var/log/nginx/nextsteps-error.log", f"{tmp_path}/site-error.log")

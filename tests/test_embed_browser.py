@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-
 from nextsteps.content import load_content
 from nextsteps.embed import KINDS, iframe_snippet, loader_snippet, widgets
 from support import ROOT, Server

@@ -18,14 +18,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pytest
-
 import gates
+import pytest
 from nextsteps.content import load_content
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
 from nextsteps.hosting import SITE_POLICY
-from support import Server, build, nginx
+from support import Server, nginx
 
 pytestmark = pytest.mark.browser
 
@@ -47,11 +46,9 @@ def page_html(body: str, head: str = "") -> str:
 
 
 @pytest.fixture(scope="module")
-def sub_site(tmp_path_factory) -> Path:
+def sub_site(example_site) -> Path:
     """The example brand, whose site_url has a path."""
-    result = build(tmp_path_factory.mktemp("sub") / "site", config="brands/example.yml")
-    assert result.returncode == 0, result.output
-    return result.site
+    return example_site
 
 
 def watch(context):
@@ -75,7 +72,7 @@ def every_widget_frames(context, site_origin: str, tmp_path: Path) -> None:
         f'<div id="box-{key}">{loader_snippet(w, SUB_URL).replace(SUB_URL, site_origin + SUB)}</div>'
         for key, w in WIDGETS.items()
     ]
-    fetch = f'<p id="fetched"></p><script src="fetch.js"></script>'
+    fetch = '<p id="fetched"></p><script src="fetch.js"></script>'
     (tmp_path / "fetch.js").write_text(
         f'fetch("{site_origin}{SUB}api/checklist.json").then(r => r.json())'
         '.then(d => { document.getElementById("fetched").textContent = d.items.length; })'

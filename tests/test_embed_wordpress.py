@@ -20,9 +20,8 @@ import re
 from html import escape
 from urllib.parse import urlsplit
 
-import pytest
-
 import a11y
+import pytest
 from nextsteps.content import load_content, page_url
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from support import ROOT, Server
@@ -122,7 +121,7 @@ def wordpress(tmp_path_factory, site, server):
         boxes.append(f'<figure id="{key}">{wordpress_iframe(html, SECRET + str(len(boxes)))}</figure>')
     (folder / "listener.js").write_text(LISTENER, encoding="utf-8")
     (folder / "late.js").write_text(LATE, encoding="utf-8")
-    shown = [box for box, key in zip(boxes, EVERY) if key in SHOWN]
+    shown = [box for box, key in zip(boxes, EVERY, strict=True) if key in SHOWN]
     (folder / "post.html").write_text(blog_post(shown, '<script src="listener.js"></script>'), encoding="utf-8")
     (folder / "every.html").write_text(blog_post(boxes, '<script src="listener.js"></script>'), encoding="utf-8")
     # The frames load eagerly here, so they finish before the listener starts.
@@ -375,7 +374,7 @@ def test_no_control_claims_a_success_that_did_not_happen(visit):
     assert not visit.errors, visit.errors
 
 
-def LETTER_FIELDS():  # noqa: N802 - reads like the constant it stands for
+def LETTER_FIELDS():  # reads like the constant it stands for
     return [f for f in CONTENT.letters[LETTER.letter].meta.fields if f.example]
 
 

@@ -7,9 +7,6 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project
 
@@ -100,7 +97,7 @@ def test_ci_runs_the_readmes_setup_and_test_commands_word_for_word():
 
 def test_the_install_script_names_every_system_package_the_project_needs():
     script = (ROOT / "scripts/install-system-packages.sh").read_text(encoding="utf-8")
-    for package in ("python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "chromium", "default-jre-headless", "nginx-light"):
+    for package in ("python3-venv", "libpango-1.0-0", "libpangoft2-1.0-0", "fonts-dejavu-core", "chromium", "default-jre-headless", "nginx-light", "npm"):
         assert re.search(rf"(?<![\w.-]){re.escape(package)}(?![\w.-])", script), package
 
 
@@ -127,10 +124,12 @@ STUBS = {
     "id": 'echo "$STUB_UID"',
     # Like the real sudo, it runs the command with a cleared environment.
     "sudo": 'echo "sudo $*" >>"$STUB_LOG"; exec env -i PATH="$PATH" STUB_LOG="$STUB_LOG" "$@"',
+    # Node.js and npm installed without apt (from nodejs.org or NodeSource).
+    "npm": 'echo 10.0.0',
 }
 BUILD_PACKAGES = "python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core"
 # An Ubuntu-like release: 'chromium-browser' and 'nginx', not 'chromium' and 'nginx-light'.
-UBUNTU_LIKE = BUILD_PACKAGES + " chromium-browser default-jre-headless nginx"
+UBUNTU_LIKE = BUILD_PACKAGES + " chromium-browser default-jre-headless nginx npm"
 
 
 def run_install_script(tmp_path, *args, tools=("dpkg-query", "apt-cache", "apt-get", "id", "sudo"), installed="", available=UBUNTU_LIKE, uid=0):
@@ -155,7 +154,7 @@ def test_install_script_as_root_on_a_fresh_machine_updates_then_picks_the_releas
     assert proc.returncode == 0, proc.stderr
     assert ran == [
         "apt-get update -q [DEBIAN_FRONTEND=]",
-        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium-browser default-jre-headless nginx [DEBIAN_FRONTEND=noninteractive]",
+        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium-browser default-jre-headless nginx npm [DEBIAN_FRONTEND=noninteractive]",
     ]
 
 
@@ -182,18 +181,30 @@ def test_install_script_without_apt_names_what_to_install(tmp_path):
     assert proc.returncode == 1 and ran == []
     assert proc.stderr.strip() == (
         "This script is for Debian or Ubuntu (it needs apt-get). Elsewhere, install: "
-        f"{BUILD_PACKAGES} chromium or chromium-browser default-jre-headless nginx-light or nginx"
+        f"{BUILD_PACKAGES} chromium or chromium-browser default-jre-headless nginx-light or nginx npm"
     )
 
 
 def test_install_script_with_everything_there_installs_nothing(tmp_path):
-    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light", uid=1000)
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light npm", uid=1000)
     assert proc.returncode == 0 and ran == []
     assert proc.stdout.strip() == "System packages: all there."
 
 
+def test_install_script_for_tests_adds_npm_for_eslint_unless_npm_is_already_there(tmp_path):
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light")
+    assert proc.returncode == 0, proc.stderr
+    assert ran[-1] == "apt-get install -y -q --no-install-recommends npm [DEBIAN_FRONTEND=noninteractive]"
+    other_way = tmp_path / "other"
+    other_way.mkdir()
+    tools = ("dpkg-query", "apt-cache", "apt-get", "id", "sudo", "npm")
+    proc, ran = run_install_script(other_way, "--test", tools=tools, installed=BUILD_PACKAGES + " chromium default-jre-headless nginx-light")
+    assert proc.returncode == 0 and ran == [], proc.stderr
+    assert proc.stdout.strip() == "System packages: all there."
+
+
 def test_install_script_names_a_package_the_sources_lack(tmp_path):
-    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES, available="default-jre-headless nginx")
+    proc, ran = run_install_script(tmp_path, "--test", installed=BUILD_PACKAGES, available="default-jre-headless nginx npm")
     assert proc.returncode == 1
     assert ran == ["apt-get update -q [DEBIAN_FRONTEND=]"], "nothing is installed when one package cannot be"
     assert "package sources have no chromium or chromium-browser" in proc.stderr
@@ -240,7 +251,7 @@ def test_no_site_url_is_a_warning_without_strict_and_fine_for_a_local_build(tmp_
 
 def test_the_mkdocs_2_notice_is_explained_and_the_readmes_switch_hides_it(tmp_path):
     quick_start = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    assert "MkDocs 2.0" in quick_start and "export NO_MKDOCS_2_WARNING=1" in quick_start
+    assert "end of life" in quick_start and "export NO_MKDOCS_2_WARNING=1" in quick_start
     assert "pins MkDocs 1.6" in quick_start
     # A quick build that stops at a content error still loads the theme, which prints the notice.
     project = copy_project(tmp_path / "project")
@@ -253,6 +264,6 @@ def test_the_mkdocs_2_notice_is_explained_and_the_readmes_switch_hides_it(tmp_pa
         assert "field 'wen'" in proc.stderr, proc.stderr
         return proc.stdout + proc.stderr
 
-    notice = "Warning from the Material for MkDocs team"
+    notice = "Material for MkDocs reaches end of life"
     assert notice in output(), "the notice the README explains is no longer printed; update the README"
     assert notice not in output(NO_MKDOCS_2_WARNING="1")

@@ -7,9 +7,8 @@ stylesheets, not revealed later by the script.
 
 from __future__ import annotations
 
-import pytest
-
 import gates
+import pytest
 from nextsteps.content import STAGES
 from support import Server
 

@@ -9,10 +9,9 @@ import time
 from pathlib import Path
 from urllib.parse import unquote
 
+import a11y
 import pypdf
 import pytest
-
-import a11y
 from nextsteps.content import load_content
 from nextsteps.letters import render_text
 from support import ROOT, plain_text
@@ -103,13 +102,13 @@ def test_javascript_renderer_agrees_with_the_shared_cases(tool):
         }))""",
         CASES,
     )
-    for case, result in zip(CASES, results):
+    for case, result in zip(CASES, results, strict=True):
         assert result["body"] == case["expected_body"], case["name"]
         if "subject" in case:
             assert result["subject"] == case["expected_subject"], case["name"]
 
 
-@pytest.mark.parametrize("letter", LETTERS, ids=[l.meta.id for l in LETTERS])
+@pytest.mark.parametrize("letter", LETTERS, ids=[each.meta.id for each in LETTERS])
 def test_filling_each_template_matches_the_python_renderer(tool, letter):
     page = tool(letter)
     assert page.is_visible(field(letter, letter.meta.fields[0].name))
@@ -274,7 +273,7 @@ def test_empty_required_fields_are_highlighted_and_warned_about(tool):
 
 # Hostile input ---------------------------------------------------------------
 
-@pytest.mark.parametrize("letter", LETTERS, ids=[l.meta.id for l in LETTERS])
+@pytest.mark.parametrize("letter", LETTERS, ids=[each.meta.id for each in LETTERS])
 def test_hostile_input_is_only_ever_text(tool, letter):
     page = tool(letter)
     dialogs = []

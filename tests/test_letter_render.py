@@ -10,25 +10,12 @@ import json
 from pathlib import Path
 
 import pytest
-
 from nextsteps.content import load_content
 from nextsteps.content.letter_template import TemplateError, field_names, parse
 from nextsteps.letters import render_parts, render_text
 from support import ROOT, edit, problems_for
 
 CASES = json.loads((Path(__file__).parent / "cases" / "letter_render_cases.json").read_text(encoding="utf-8"))
-
-
-def test_the_shared_cases_cover_what_they_must():
-    assert len(CASES) >= 25
-    assert any(c.get("blank_form") for c in CASES)
-    assert any("expected_subject" in c for c in CASES)
-    text = "".join(c["template"] + json.dumps(c["fields"], ensure_ascii=False) for c in CASES)
-    values = "".join(v for c in CASES for v in c["fields"].values())
-    for needle in ("[[", "||"):
-        assert needle in text, needle
-    for needle in ("Zoë Ångström", "李小龙", "\u0645", "\U0001F469", "\r\n", "<script>", "$&"):
-        assert needle in values, needle
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
@@ -111,7 +98,7 @@ def test_the_real_letters_are_valid_and_use_every_field():
     content = load_content(ROOT / "docs")
     expected = {"feedback-after-application", "feedback-after-interview", "thank-you-keep-in-mind", "introduce-yourself-to-a-recruiter", "linkedin-stay-in-touch"}
     assert expected <= set(content.letters)
-    channels = {l.meta.channel for l in content.letters.values()}
+    channels = {each.meta.channel for each in content.letters.values()}
     assert channels == {"email", "letter", "linkedin"}
     for letter in content.letters.values():
         used = set(field_names(parse(letter.body))) | set(field_names(parse(letter.meta.subject or "")))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from urllib.parse import urlparse
 
 import pytest
-
 from nextsteps.content import STAGES, load_content
 from nextsteps.guide import stage_label
 from support import ROOT

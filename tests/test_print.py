@@ -10,14 +10,13 @@ import re
 import shutil
 from pathlib import Path
 
+import gates
 import pypdf
 import pytest
-
-import gates
 from nextsteps.content import load_content
 from nextsteps.letters import render_text
-from support import ROOT, Server
 from nextsteps.pdf import FONTS_DIR
+from support import ROOT, Server
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +56,7 @@ def test_checklist_prints_its_items_without_chrome(site, server, page, path, sta
     assert print_problems(page, items, chrome_strings(site)) == []
 
 
-@pytest.mark.parametrize("letter", LETTERS, ids=[l.meta.id for l in LETTERS])
+@pytest.mark.parametrize("letter", LETTERS, ids=[each.meta.id for each in LETTERS])
 def test_letter_prints_only_the_letter(site, server, page, letter):
     page.goto(server.url(letter.url))
     page.wait_for_selector(f"[data-ns-letter='{letter.meta.id}'][data-ns-ready]", state="attached")

@@ -11,7 +11,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from support import ROOT, find_chromium
 
 pytestmark = pytest.mark.browser

@@ -4,7 +4,7 @@ browser with file, field and line, and the site comes back once it is fixed."""
 from __future__ import annotations
 
 import os
-import socket
+import signal
 import subprocess
 import sys
 import time
@@ -12,11 +12,11 @@ import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
 import a11y
+import pytest
 from nextsteps.content import load_content
-from support import ROOT, TEST_ENV, copy_project, edit
+from playwright.sync_api import Error as PlaywrightError
+from support import ROOT, TEST_ENV, copy_project, edit, free_port
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +38,6 @@ class Preview:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
 def preview(tmp_path: Path) -> Iterator[Preview]:
     yield from _serve(tmp_path)
@@ -57,7 +51,7 @@ def brand_preview(tmp_path: Path) -> Iterator[Preview]:
 
 def _serve(tmp_path: Path, *options: str) -> Iterator[Preview]:
     project = copy_project(tmp_path / "project")
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         proc = subprocess.Popen(
@@ -66,6 +60,7 @@ def _serve(tmp_path: Path, *options: str) -> Iterator[Preview]:
             env={**os.environ, **TEST_ENV},
             stdout=out,
             stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group: the render workers stop with it
         )
     server = Preview(project, proc, port, log)
     try:
@@ -80,11 +75,20 @@ def _serve(tmp_path: Path, *options: str) -> Iterator[Preview]:
                 time.sleep(0.3)
         yield server
     finally:
-        proc.terminate()
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+def fetch(url: str) -> bytes | None:
+    """The file at ``url``, or None while the preview is too busy rebuilding to answer."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as answer:
+            return bytes(answer.read())
+    except OSError:
+        return None
 
 
 def wait_for_text(page, text: str, selector: str = "body") -> None:
@@ -94,7 +98,7 @@ def wait_for_text(page, text: str, selector: str = "body") -> None:
         try:
             if text in page.inner_text(selector):
                 return
-        except Exception:  # the page is reloading
+        except PlaywrightError:  # the page is reloading
             pass
         assert time.monotonic() < deadline, f"{text!r} never appeared; the page shows: {page.inner_text('body')[:500]!r}"
         page.wait_for_timeout(200)
@@ -167,7 +171,7 @@ def test_an_edit_to_the_theme_overrides_rebuilds_the_preview(preview, page):
     marker = "/* changed while the preview runs */"
     (preview.project / "overrides" / css).write_text((preview.project / "overrides" / css).read_text(encoding="utf-8") + marker + "\n", encoding="utf-8")
     deadline = time.monotonic() + WAIT
-    while marker not in urllib.request.urlopen(preview.url(css), timeout=10).read().decode("utf-8"):
+    while marker.encode() not in (fetch(preview.url(css)) or b""):
         assert time.monotonic() < deadline, "the served stylesheet never changed: " + preview.output()[-2000:]
         time.sleep(0.3)
 
@@ -231,13 +235,13 @@ def test_an_edit_to_a_template_or_stylesheet_under_hooks_takes_effect_without_a_
     page.goto(preview.url(last))
     assert "You have read every step" in page.inner_text("main")
     pdf = "downloads/checklist-a4.pdf"
-    before = urllib.request.urlopen(preview.url(pdf), timeout=10).read()
+    before = urllib.request.urlopen(preview.url(pdf), timeout=60).read()
 
     edit(hooks / "guide/templates/pager.html", '{{ say("pager.finished") }}', "You have read all the steps")
     wait_for_text(page, "You have read all the steps", "main")
     edit(hooks / "checklist/templates/print.css", "h1 { font-size: 18pt;", "h1 { font-size: 24pt;")
     deadline = time.monotonic() + WAIT
-    while urllib.request.urlopen(preview.url(pdf), timeout=10).read() == before:
+    while fetch(preview.url(pdf)) in (before, None):
         assert time.monotonic() < deadline, "the printable checklist never changed: " + preview.output()[-2000:]
         time.sleep(0.5)
     assert "stop 'mkdocs serve'" not in preview.output()

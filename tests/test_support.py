@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from nextsteps.brand import load_brand
 from nextsteps.content import ContentError
 from nextsteps.support import DATA_FILE, load_support, stale_warnings
@@ -24,7 +23,7 @@ def test_every_entry_is_complete_with_well_formed_links():
     assert len(SUPPORT.organisations) == len(RAW) >= 8
     topics = {o.topic for o in SUPPORT.organisations}
     assert {"wellbeing", "careers", "money", "fairness", "safety"} <= topics
-    for org, raw in zip(SUPPORT.organisations, RAW):
+    for org, raw in zip(SUPPORT.organisations, RAW, strict=True):
         assert org.name and org.helps_with and org.regions and org.reviewed
         assert org.phone or org.text or org.web, org.id
         if org.phone:
@@ -171,7 +170,7 @@ def test_a_brand_can_replace_or_extend_the_list(tmp_path):
     assert [o.id for o in extended.organisations] == [o.id for o in SUPPORT.organisations] + ["helpline"]
     assert extended.organisations[-1].region_label == "Other places"
     clash = write(tmp_path / "brands/clash.yml", [entry(id="samaritans")])
-    with pytest.raises(ContentError, match="'samaritans' is already in data/support.yml"):
+    with pytest.raises(ContentError, match=re.escape("'samaritans' is already in data/support.yml")):
         load_support(ROOT, brand_file=clash, brand_shown="brand.yml", mode="extend")
 
 

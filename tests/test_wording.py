@@ -7,11 +7,13 @@ import re
 from datetime import date
 
 import pytest
-
 from nextsteps import wording
 from nextsteps.content import STAGES
 from nextsteps.support import REGIONS, TOPICS
 from support import ROOT, build, copy_project, pdf_page_texts
+
+# One worker builds the marked second-language site (marked_site) for all of its tests.
+pytestmark = pytest.mark.xdist_group("marked_site")
 
 HOOKS = ROOT / "hooks"
 CHANNELS = ("email", "letter", "linkedin")
@@ -65,11 +67,11 @@ def test_every_language_has_the_same_keys_and_slots_as_english():
 
 
 def test_a_missing_key_or_slot_names_what_is_wrong():
-    with pytest.raises(wording.UnknownWords, match="No words for 'path.nowhere' in language 'en'"):
+    with pytest.raises(wording.UnknownWords, match=re.escape("No words for 'path.nowhere' in language 'en'")):
         wording.say("path.nowhere")
     with pytest.raises(wording.UnknownWords, match=r"'path.caption' takes \['number', 'stage', 'total'\], was given \['number'\]"):
         wording.say("path.caption", number=1)
-    with pytest.raises(wording.UnknownWords, match="No words for language 'xx'. Known: en."):
+    with pytest.raises(wording.UnknownWords, match=re.escape("No words for language 'xx'. Known: en.")):
         wording.use("xx")
 
 

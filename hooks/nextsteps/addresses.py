@@ -18,11 +18,24 @@ from urllib.parse import urljoin, urlsplit
 from .content.model import page_url
 
 __all__ = [
-    "SUPPORT_PAGE", "absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path",
+    "SUPPORT_PAGE",
+    "absolute",
+    "base_path",
+    "checklist_page",
+    "checklist_url",
+    "is_checklist_page",
+    "page_url",
+    "rebase_links",
+    "rel",
+    "rel_url",
+    "root_of",
+    "stage_step_path",
+    "tel_href",
 ]
 
 # The "Get support" page: linked from the menu, the footer and site search on every page.
 SUPPORT_PAGE = "get-support.md"
+CHECKLIST_FOLDER = "checklist"
 
 # A Markdown link to another source page: ](target.md) or ](target.md#part "title").
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)((?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\))")
@@ -67,14 +80,39 @@ def stage_step_path(stage: str, slug: str) -> str:
     return f"stages/{stage}/{slug}.md"
 
 
+def checklist_page(stage: str | None = None) -> str:
+    """The source path of the checklist: the whole guide's, or one stage's (``checklist/interview.md``)."""
+    return f"{CHECKLIST_FOLDER}/index.md" if stage is None else f"{CHECKLIST_FOLDER}/{stage}.md"
+
+
+def checklist_url(stage: str | None = None) -> str:
+    """The public directory URL of the checklist, for raw HTML, the JSON feed and QR codes."""
+    return page_url(checklist_page(stage))
+
+
+def is_checklist_page(src_path: str) -> bool:
+    """Whether a source path is one of the checklist pages."""
+    return src_path.startswith(f"{CHECKLIST_FOLDER}/")
+
+
+def tel_href(phone: str) -> str:
+    """A ``tel:`` link for a phone number as people write it: '(020) 7946-0000' gives 'tel:02079460000'.
+
+    Only the digits and a leading '+' are kept. Spaces, brackets and dashes
+    help a reader, but some phones and screen readers stumble on them in a link.
+    """
+    plus = "+" if phone.strip().startswith("+") else ""
+    return f"tel:{plus}{re.sub(r'[^0-9]', '', phone)}"
+
+
 def rebase_links(markdown: str, from_path: str, to_path: str) -> str:
     """Keep a page's relative Markdown links working when its text is shown at another path."""
 
-    def move(match: re.Match) -> str:
-        target = match.group(2)
+    def move(match: re.Match[str]) -> str:
+        target: str = match.group(2)
         if "://" in target or target.startswith(("mailto:", "/")):
-            return match.group(0)
+            return str(match.group(0))
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), target))
-        return match.group(1) + rel(to_path, resolved) + match.group(3)
+        return f"{match.group(1)}{rel(to_path, resolved)}{match.group(3)}"
 
     return MD_LINK.sub(move, markdown)

@@ -21,7 +21,7 @@ from .render_pool import RenderJob
 
 @dataclass(frozen=True)
 class Generated:
-    path: str  # site path of the source: 'checklist/index.md' (a page), 'downloads/x.pdf'
+    path: str  # site path of the source: 'letters/index.md' (a page), 'downloads/x.pdf'
     content: str | bytes | RenderJob
     in_nav: bool = True  # informative only: a page is in the navigation when guide.nav lists it
 

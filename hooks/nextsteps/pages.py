@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import checklist, embed, guide, journey, letters, plan, recruiters, support
-from .addresses import page_url, rel
+from .addresses import checklist_url, is_checklist_page, page_url, rel, tel_href
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, regions, stage_parts
 from .wording import say
@@ -81,7 +81,7 @@ def build_page(
         return result
     if isinstance(source, Page) and len(re.findall(r"^## ", markdown, flags=re.M)) >= TOC_FROM_SECTIONS:
         result.meta["hide"] = ["navigation"]  # a long page of small print keeps its contents list
-    summary = getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", "")
+    summary = str(getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", ""))
     # The theme writes the description into an attribute without escaping it.
     result.meta["description"] = html.escape(summary)
     result.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)
@@ -153,9 +153,9 @@ def _next_link(src_path: str, brand: Brand) -> dict[str, str]:
         return {"text": say("next.embed"), "url": "embed/"}
     if src_path == embed.RECRUITER_PAGE and brand.shows_recruiters_page:
         return {"text": say("next.share"), "url": "for-recruiters/"}
-    if src_path.startswith("checklist/"):
+    if is_checklist_page(src_path):
         return {"text": say("next.letters"), "url": "letters/"}
-    return {"text": say("next.checklist"), "url": "checklist/"}
+    return {"text": say("next.checklist"), "url": checklist_url()}
 
 
 def _tools_markdown(from_path: str) -> str:
@@ -188,7 +188,7 @@ def contact_sentence(brand: Brand) -> str:
     if brand.email:
         ways.append(say("contact.email", link=f"[{brand.email}](mailto:{brand.email})"))
     if brand.phone:
-        ways.append(say("contact.phone", link=f"[{brand.phone}](tel:{re.sub(r'[^0-9+]', '', brand.phone)})"))
+        ways.append(say("contact.phone", link=f"[{brand.phone}]({tel_href(brand.phone)})"))
     if brand.url:
         ways.append(say("contact.website", href=brand.url))
     if not ways:

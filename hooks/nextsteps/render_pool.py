@@ -20,7 +20,10 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 from . import cache
 
@@ -101,8 +104,8 @@ class Renders:
         self._jobs: dict[str, RenderJob] = dict(jobs)
         self._done: dict[str, bytes] = {}
         self._futures: dict[str, Any] = {}
-        self._executor = None
-        self._starter = None  # the thread that starts the workers, while it runs
+        self._executor: ProcessPoolExecutor | None = None
+        self._starter: threading.Thread | None = None  # the thread that starts the workers, while it runs
         self._start_error = ""
         self._lock = threading.Lock()
         self._closed = False
@@ -142,10 +145,12 @@ class Renders:
             # forked child can inherit a held lock. The fork server imports the
             # renderer and this package once; each worker is a cheap copy of it.
             package_parent = str(Path(__file__).resolve().parent.parent)
+            context: multiprocessing.context.BaseContext
             if "forkserver" in multiprocessing.get_all_start_methods():
-                context = multiprocessing.get_context("forkserver")
+                forkserver = multiprocessing.get_context("forkserver")
                 modules = {m for p in misses for m in self._jobs[p].preload} | {self._jobs[p].function.__module__ for p in misses}
-                context.set_forkserver_preload(sorted(modules))
+                forkserver.set_forkserver_preload(sorted(modules))
+                context = forkserver
                 _start_fork_server(package_parent)
             else:
                 context = multiprocessing.get_context("spawn")
@@ -175,7 +180,7 @@ class Renders:
         if future is None:
             try:
                 data = job.function(*job.args)
-            except Exception as exc:  # noqa: BLE001 - same report as from a worker
+            except Exception as exc:  # same report as from a worker
                 raise RenderError(path, f"{type(exc).__name__}: {exc}", job.source) from exc
         else:
             try:

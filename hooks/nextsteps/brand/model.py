@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
+from ..addresses import tel_href
 from ..content.edition import Edition
 from ..content.errors import ContentError, Problem
 from ..content.frontmatter import yaml_line
@@ -105,7 +106,7 @@ class Brand(BaseModel):
         if self.email:
             return f"mailto:{self.email}"
         if self.phone:
-            return "tel:" + re.sub(r"[^0-9+]", "", self.phone)
+            return tel_href(self.phone)
         return None
 
     @property

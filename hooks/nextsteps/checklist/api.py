@@ -7,14 +7,15 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
+from typing import Any
 
-from ..addresses import absolute, page_url, stage_step_path
+from ..addresses import absolute, checklist_url, page_url, stage_step_path
 from ..content import STAGES, Content, ContentError, Problem
 
 VERSION = 1
 
 
-def checklist_data(content: Content, site_url: str) -> dict:
+def checklist_data(content: Content, site_url: str) -> dict[str, Any]:
     return {
         "version": VERSION,
         "items": [
@@ -32,7 +33,7 @@ def checklist_data(content: Content, site_url: str) -> dict:
             stage: {
                 "title": page.meta.title,
                 "url": absolute(site_url, page.url),
-                "checklist": absolute(site_url, f"checklist/{stage}/"),
+                "checklist": absolute(site_url, checklist_url(stage)),
                 "steps": [{"slug": step.slug, "title": step.meta.title, "url": absolute(site_url, page_url(stage_step_path(stage, step.slug)))} for step in content.steps_for(stage)],
             }
             for stage, page in ((s, content.stages[s]) for s in STAGES if s in content.stages)

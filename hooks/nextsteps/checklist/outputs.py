@@ -12,26 +12,26 @@ most of the build. The build warns, and the page says why there is no copy.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import html
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
+from ..addresses import checklist_page, rel_url, stage_step_path
+from ..addresses import rel as rel_path
 from ..brand import Brand
-from ..pdf import page_count
-from ..content import STAGES, Content, page_url
+from ..content import STAGES, Content, Step, page_url
 from ..content.schema import Stage
 from ..guide import lower_first, reviewed_text
 from ..outputs import Generated, asset, size_slot
-from .api import checklist_json
-from .printable import PAPERS, Paper, print_job, title_for
-from ..addresses import rel as rel_path, rel_url, stage_step_path
-from .render import widget_html
+from ..pdf import page_count
 from ..plan.page import PAGE as PLAN_PAGE
 from ..wording import say
+from .api import checklist_json
+from .printable import PAPERS, Paper, print_job, title_for
+from .render import widget_html
 
-NAV = {"Checklist": "checklist/index.md"}
+NAV = {"Checklist": checklist_page()}
 HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/checklist.js"
 STYLESHEET = "assets/stylesheets/checklist.css"
@@ -39,7 +39,7 @@ JSON_PATH = "api/checklist.json"
 
 
 def page_path(stage: Stage | None) -> str:
-    return "checklist/index.md" if stage is None else f"checklist/{stage}.md"
+    return checklist_page(stage)
 
 
 def pdf_path(stage: Stage | None, paper: Paper) -> str:
@@ -110,7 +110,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
         lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
     lines.append("")
     # On a stage's list, each item opens its step as read on that stage's path.
-    def step_href(step) -> str:
+    def step_href(step: Step) -> str:
         target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
         return rel_url(page_url(here), target)
 

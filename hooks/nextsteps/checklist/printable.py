@@ -15,14 +15,15 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..addresses import absolute, checklist_url
 from ..brand import Brand
 from ..content import Content
 from ..content.schema import Stage
 from ..guide import lower_first
 from ..pdf import font_face_css, pdf_job, render_now
 from ..render_pool import RenderJob
-from ..templating import read_text, render as render_template
-from ..addresses import absolute
+from ..templating import read_text
+from ..templating import render as render_template
 from ..wording import say
 from .render import groups
 
@@ -41,7 +42,7 @@ PRINT_CSS = Path(__file__).parent / "templates" / "print.css"
 
 
 def online_path(stage: Stage | None) -> str:
-    return "checklist/" if stage is None else f"checklist/{stage}/"
+    return checklist_url(stage)
 
 
 def title_for(content: Content, stage: Stage | None) -> str:

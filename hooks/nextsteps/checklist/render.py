@@ -11,9 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..addresses import checklist_page
+from ..addresses import rel as rel_path
 from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
-from ..addresses import rel as rel_path, rel_url
 from ..templating import render as render_template
 from ..wording import say
 
@@ -70,7 +71,15 @@ def step_widget_html(content: Content, step: Step, *, stage: Stage | None = None
     return _fragment(items, all_ids=None, step_href=None, new_tab=False, heading_level=heading_level, id_prefix=id_prefix)
 
 
-def _fragment(items, *, all_ids, step_href, new_tab, heading_level, id_prefix) -> str:
+def _fragment(
+    items: list[TickItem],
+    *,
+    all_ids: list[str] | None,
+    step_href: Callable[[Step], str] | None,
+    new_tab: bool,
+    heading_level: int,
+    id_prefix: str,
+) -> str:
     if not 2 <= heading_level <= 5:
         raise ValueError("heading_level must be 2 to 5")
     return render_template(
@@ -95,7 +104,7 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
     if not content.step_items(step, stage):
         return ""
     here = at or step.path
-    full = rel_path(here, "checklist/index.md" if stage is None else f"checklist/{stage}.md")
+    full = rel_path(here, checklist_page(stage))
     which = say("checklist.see.all") if stage is None else say("checklist.see.stage")
     return (
         f"\n\n## {say('checklist.title')}\n\n"
@@ -106,4 +115,4 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
 
 def stage_link_markdown(stage: Stage, from_path: str) -> str:
     """The link from a stage page to the checklist made for that stage."""
-    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, f'checklist/{stage}.md')}). You can tick things off as you go, or print it.\n"
+    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, checklist_page(stage))}). You can tick things off as you go, or print it.\n"

@@ -17,7 +17,7 @@ class Problem:
         at = f" (line {self.line})" if self.line else ""
         return f"{where}: {self.message}{at}"
 
-    def at_line(self, line: int | None) -> "Problem":
+    def at_line(self, line: int | None) -> Problem:
         return replace(self, line=line) if line and not self.line else self
 
 

@@ -25,10 +25,8 @@ def split(text: str, file: str) -> tuple[dict[str, Any], str]:
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != FENCE:
         raise FrontMatterError(Problem(file, "", "the file must start with front matter between two '---' lines"))
-    for end, line in enumerate(lines[1:], start=1):
-        if line.strip() == FENCE:
-            break
-    else:
+    end = next((number for number, line in enumerate(lines[1:], start=1) if line.strip() == FENCE), None)
+    if end is None:
         raise FrontMatterError(Problem(file, "", "the front matter has no closing '---' line"))
     raw = "".join(lines[1:end])
     try:
@@ -55,11 +53,11 @@ def yaml_error_line(exc: yaml.YAMLError, first_line: int = 1, text: str | None =
     """
     runaway = _runaway_quote(exc, text)
     if runaway is not None:
-        return runaway.start_mark.line + first_line
+        return int(runaway.start_mark.line) + first_line
     context = getattr(exc, "context", None) or ""
     mark = getattr(exc, "context_mark", None) if ("quoted" in context or "flow" in context) else None
     mark = mark or getattr(exc, "problem_mark", None)
-    return mark.line + first_line if mark is not None else None
+    return int(mark.line) + first_line if mark is not None else None
 
 
 def yaml_error_reason(exc: yaml.YAMLError, text: str | None = None) -> str:
@@ -75,7 +73,7 @@ def yaml_error_reason(exc: yaml.YAMLError, text: str | None = None) -> str:
     return getattr(exc, "problem", None) or str(exc)
 
 
-def _runaway_quote(exc: yaml.YAMLError, text: str | None):
+def _runaway_quote(exc: yaml.YAMLError, text: str | None) -> yaml.ScalarToken | None:
     """A quoted value that runs over several lines just before the error.
 
     An unclosed quote swallows the lines after it up to the next quotation

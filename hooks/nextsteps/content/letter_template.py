@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Union
 
 from .errors import Problem
 from .model import Letter
+from .schema import LetterField
 
 FIELD = re.compile(r"\{\{[ \t]*([a-z][a-z0-9_]*)[ \t]*\}\}")
 MARKER = re.compile(r"\{\{|\}\}|\[\[|\]\]|\|\|")
@@ -45,7 +45,7 @@ class Optional:
         return [p.name for p in self.parts if isinstance(p, Field)]
 
 
-Token = Union[Text, Field, Optional]
+Token = Text | Field | Optional
 
 
 class TemplateError(ValueError):
@@ -117,10 +117,10 @@ def parse(template: str) -> tuple[Token, ...]:
         elif marker == "]]":
             if inner is None:
                 raise TemplateError("']]' has no '[[' before it", line)
-            part = Optional(tuple(inner), "".join(alternative or ()), opened)
-            if not part.fields:
+            optional = Optional(tuple(inner), "".join(alternative or ()), opened)
+            if not optional.fields:
                 raise TemplateError("the optional part has no {{ field }}. It drops out when its field is empty, so it needs one", opened)
-            tokens.append(part)
+            tokens.append(optional)
             inner, alternative = None, None
         elif inner is None:
             add_text(marker)  # '||' outside [[ ]] is ordinary text
@@ -176,12 +176,12 @@ def letter_problems(letter: Letter, file: str) -> list[Problem]:
     return problems
 
 
-def _gap_problems(tokens: tuple[Token, ...], declared: dict, file: str, where: str, mark_used: Callable[[str], None]) -> list[Problem]:
+def _gap_problems(tokens: tuple[Token, ...], declared: dict[str, LetterField], file: str, where: str, mark_used: Callable[[str], None]) -> list[Problem]:
     problems = []
     known = ", ".join(declared) or "none"
     for token in tokens:
         inside = isinstance(token, Optional)
-        fields = [p for p in token.parts if isinstance(p, Field)] if inside else [token] if isinstance(token, Field) else []
+        fields = [p for p in token.parts if isinstance(p, Field)] if isinstance(token, Optional) else [token] if isinstance(token, Field) else []
         for field in fields:
             mark_used(field.name)
             spec = declared.get(field.name)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,10 @@ def _with_line(problem: Problem, files: dict[str, Path]) -> Problem:
 
 
 def _assemble(loaded: list[tuple[str, BaseModel, str]], edition: Edition) -> Content:
-    steps, stages, letters, pages = [], {}, {}, {}
+    steps: list[Step] = []
+    stages: dict[str, StagePage] = {}
+    letters: dict[str, Letter] = {}
+    pages: dict[str, Page] = {}
     for rel, meta, body in loaded:
         if isinstance(meta, StepMeta):
             steps.append(Step(rel, body, meta=_without_hidden_letters(meta, edition)))
@@ -97,7 +101,7 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]], edition: Edition) -> Con
             stages[meta.stage] = StagePage(rel, body, meta=meta)
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
-        else:
+        elif isinstance(meta, PageMeta):
             pages[rel] = Page(rel, body, meta=meta)
     steps.sort(key=lambda s: (s.meta.order, s.path))
     return Content(tuple(steps), stages, letters, pages)
@@ -107,7 +111,10 @@ def _without_hidden_letters(meta: StepMeta, edition: Edition) -> StepMeta:
     """A step no longer offers the letters a brand hides."""
     if not edition.hidden:
         return meta
-    keep = lambda ids: [i for i in ids if f"letters/{i}.md" not in edition.hidden]  # noqa: E731
+
+    def keep(ids: list[str]) -> list[str]:
+        return [i for i in ids if f"letters/{i}.md" not in edition.hidden]
+
     wording = {
         stage: w if w.letters is None else w.model_copy(update={"letters": keep(w.letters)})
         for stage, w in meta.for_stage.items()
@@ -152,7 +159,7 @@ def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], dat
     return problems
 
 
-def _checklist_item_id(loc: tuple, data: dict[str, Any]) -> str | None:
+def _checklist_item_id(loc: tuple[int | str, ...], data: dict[str, Any]) -> str | None:
     """The id of the checklist item an error is in, so the editor can find it."""
     if len(loc) >= 5 and loc[0] == "for_stage" and loc[2] == "checklist":
         wording = data.get("for_stage", {}).get(loc[1]) if isinstance(data.get("for_stage"), dict) else None
@@ -166,7 +173,7 @@ def _checklist_item_id(loc: tuple, data: dict[str, Any]) -> str | None:
     return item_id if isinstance(item_id, str) and item_id else None
 
 
-def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _schema_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
     """Follow a pydantic error location down to the nested model it names."""
     current: Any = schema
     for part in loc:
@@ -177,14 +184,16 @@ def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
         if current is None:
             return None
-    return current
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def _cross_check(
     content: Content, docs_dir: Path, sources: dict[str, SourceFile], raw_bodies: dict[str, str], edition: Edition
 ) -> list[Problem]:
     problems: list[Problem] = []
-    shown = lambda src: sources[src.path].shown  # noqa: E731
+
+    def shown(source: Source) -> str:
+        return sources[source.path].shown
 
     orders = Counter(s.meta.order for s in content.steps)
     for step in content.steps:
@@ -205,16 +214,16 @@ def _cross_check(
         for i, action in enumerate(step.meta.timed):
             if action.id in seen:
                 used = f"'{action.id}' is already used in {seen[action.id].path}; ids must be unique across the guide"
-                problems.append(Problem(_display(docs_dir, step.path), f"timed[{i}].id", used))
+                problems.append(Problem(shown(step), f"timed[{i}].id", used))
             else:
                 seen[action.id] = step
         letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]
         for where, ids in letter_lists:
-            for i, letter in enumerate(ids):
-                if letter not in content.letters:
+            for i, letter_id in enumerate(ids):
+                if letter_id not in content.letters:
                     known = ", ".join(sorted(content.letters)) or "none yet"
-                    hidden = edition.hidden_note(f"letters/{letter}.md")
-                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'{hidden}. Known letters: {known}"))
+                    hidden = edition.hidden_note(f"letters/{letter_id}.md")
+                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter_id}'{hidden}. Known letters: {known}"))
 
     for stage in STAGES:
         if stage not in content.stages:
@@ -230,7 +239,8 @@ def _cross_check(
             problems.append(Problem(shown(letter), "id", f"'{letter.meta.id}' must match the file name ({expected})"))
         problems += letter_problems(letter, shown(letter))
 
-    for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
+    linked: tuple[Iterable[Source], ...] = (content.steps, content.stages.values(), content.letters.values(), content.pages.values())
+    for group in linked:
         for source in group:
             raw = raw_bodies[source.path]
             # Checked with every region's parts, and with the lines where they were.

@@ -102,7 +102,7 @@ class Content:
         """A step's own items, then (for a stage) the extra ones it adds for that stage."""
         items = [TickItem(item, step, self.stages_of(step)) for item in step.meta.checklist]
         wording = step.meta.for_stage.get(stage) if stage else None
-        if wording is not None:
+        if stage is not None and wording is not None:
             items += [TickItem(item, step, (stage,)) for item in wording.checklist]
         return items
 

@@ -7,7 +7,7 @@ Unknown fields are errors (``extra="forbid"``) so that a typo such as
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -28,7 +28,7 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-def _unique(values: list, what: str) -> list:
+def _unique(values: list[Any], what: str) -> list[Any]:
     if len(set(values)) != len(values):
         raise ValueError(f"each {what} may appear only once")
     return values

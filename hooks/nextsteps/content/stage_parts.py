@@ -31,7 +31,8 @@ def problems(body: str, stages_on_path: Iterable[str]) -> list[tuple[int, str]]:
     opened: int | None = None
     for number, line in enumerate(body.splitlines(), 1):
         opening, ending = OPEN.search(line), END.search(line)
-        if (opening or ending) and line.strip() != (opening or ending).group():
+        marker = opening or ending
+        if marker and line.strip() != marker.group():
             found.append((number, "a nextsteps:only or nextsteps:end marker must be on a line of its own"))
             continue
         if opening:

@@ -15,14 +15,14 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .. import checklist, letters
-from ..addresses import rel_url, root_of
+from ..addresses import absolute, rel_url, root_of
 from ..brand import Brand
 from ..content import STAGES, Content, page_url
 from ..guide import lower_first
-from ..wording import say, words_for_script
 from ..outputs import Generated, asset
 from ..templating import render as render_template
-from .snippets import LOADER, absolute, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
+from ..wording import say, words_for_script
+from .snippets import LOADER, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
 from .widgets import Widget, widgets
 
 HERE = Path(__file__).parent
@@ -59,7 +59,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
 def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) -> str:
     root = root_of(widget.path)
     body = _body(widget, content, root)
-    return render_template(HERE / "templates", "frame.html", 
+    return render_template(HERE / "templates", "frame.html",
         widget=widget,
         root=root,
         stylesheets=(*body.stylesheets, STYLESHEET),
@@ -106,7 +106,7 @@ def csp_examples(site_url: str) -> dict[str, str]:
 
 def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site_url: str) -> str:
     first = found[0]
-    return render_template(HERE / "templates", "recruiter.md.j2", 
+    return render_template(HERE / "templates", "recruiter.md.j2",
         title=RECRUITER_TITLE,
         description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
         scripts=[LOADER, RECRUITER_SCRIPT],

@@ -7,6 +7,8 @@ someone else's website.
 from __future__ import annotations
 
 from html import escape
+from typing import Any
+
 from ..addresses import absolute
 from ..content import page_url
 from .widgets import Widget
@@ -72,7 +74,7 @@ def oembed_path(widget: Widget) -> str:
     return f"oembed/{widget.key}.json"
 
 
-def oembed_data(widget: Widget, site_url: str, provider_name: str) -> dict:
+def oembed_data(widget: Widget, site_url: str, provider_name: str) -> dict[str, Any]:
     """An oEmbed 1.0 'rich' answer: WordPress and others paste its html."""
     return {
         "version": "1.0",

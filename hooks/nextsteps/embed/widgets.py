@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..addresses import checklist_page, checklist_url
 from ..content import STAGES, Content
 from ..content.schema import Stage
 from ..guide import lower_first
@@ -23,7 +24,7 @@ class Widget:
     kind: Kind
     key: str  # names the oEmbed file and the snippet on the recruiters' page
     title: str  # the page <title> and the iframe's title: they must match
-    page: str  # the full page on the site, as a source path ('checklist/index.md')
+    page: str  # the full page on the site, as a source path (addresses.checklist_page())
     stage: Stage | None = None
     letter: str | None = None
 
@@ -33,7 +34,7 @@ class Widget:
         if self.kind == "guide":
             return "embed/guide/"
         if self.kind == "checklist":
-            return f"embed/checklist/{self.stage}/" if self.stage else "embed/checklist/"
+            return f"embed/{checklist_url(self.stage)}"
         return f"embed/letters/{self.letter}/"
 
     @property
@@ -43,7 +44,7 @@ class Widget:
     @property
     def attributes(self) -> dict[str, str]:
         """The loader snippet's data-* attributes that pick this widget."""
-        attrs = {"data-nextsteps-embed": self.kind}
+        attrs: dict[str, str] = {"data-nextsteps-embed": self.kind}
         if self.stage:
             attrs["data-stage"] = self.stage
         if self.letter:
@@ -56,18 +57,18 @@ def guide_widget() -> Widget:
 
 
 def checklist_widgets(content: Content) -> list[Widget]:
-    found = [Widget("checklist", "checklist", say("widget.checklist"), "checklist/index.md")]
+    found = [Widget("checklist", "checklist", say("widget.checklist"), checklist_page())]
     for stage in STAGES:
         if stage in content.stages:
             title = say("widget.checklist.stage", stage_title=lower_first(content.stages[stage].meta.title))
-            found.append(Widget("checklist", f"checklist-{stage}", title, f"checklist/{stage}.md", stage=stage))
+            found.append(Widget("checklist", f"checklist-{stage}", title, checklist_page(stage), stage=stage))
     return found
 
 
 def letter_widgets(content: Content) -> list[Widget]:
     return [
         Widget("letter", f"letter-{letter.meta.id}", say("widget.letter", title=letter.meta.title), letter.path, letter=letter.meta.id)
-        for letter in sorted(content.letters.values(), key=lambda l: l.path)
+        for letter in sorted(content.letters.values(), key=lambda each: each.path)
     ]
 
 

@@ -43,8 +43,9 @@ def assets() -> dict[str, str]:
     return {STYLESHEET: (HERE / "error.css").read_text(encoding="utf-8"), SCRIPT: (HERE / "error.js").read_text(encoding="utf-8")}
 
 
-def _causes(error: BaseException) -> Iterable[BaseException]:
+def _causes(first: BaseException) -> Iterable[BaseException]:
     seen: set[int] = set()
+    error: BaseException | None = first
     while error is not None and id(error) not in seen:
         seen.add(id(error))
         yield error

@@ -9,7 +9,17 @@ with :mod:`.render`; both follow the same rules and run the same test cases.
 
 from .api import letters_json
 from .docx import docx_bytes, docx_job
-from .pages import INDEX_PATH, JSON_PATH, SCRIPT, STYLESHEET, docx_path, generated_files, index_markdown, page_markdown, pdf_path
+from .pages import (
+    INDEX_PATH,
+    JSON_PATH,
+    SCRIPT,
+    STYLESHEET,
+    docx_path,
+    generated_files,
+    index_markdown,
+    page_markdown,
+    pdf_path,
+)
 from .printable import pdf_bytes, pdf_html, pdf_job
 from .render import Part, clean_value, render_parts, render_text
 from .widget import widget_data, widget_html

@@ -7,6 +7,8 @@ fixed so that the same sources give the same bytes.
 from __future__ import annotations
 
 import json
+from typing import Any
+
 from ..addresses import absolute
 from ..content import Content, Letter
 from ..content.letter_template import normalise
@@ -14,7 +16,7 @@ from ..content.letter_template import normalise
 VERSION = 1
 
 
-def letter_entry(letter: Letter, site_url: str | None) -> dict:
+def letter_entry(letter: Letter, site_url: str | None) -> dict[str, Any]:
     meta = letter.meta
     return {
         "id": meta.id,
@@ -29,5 +31,5 @@ def letter_entry(letter: Letter, site_url: str | None) -> dict:
 
 
 def letters_json(content: Content, site_url: str | None) -> str:
-    data = {"version": VERSION, "letters": [letter_entry(l, site_url) for l in content.letters.values()]}
+    data = {"version": VERSION, "letters": [letter_entry(letter, site_url) for letter in content.letters.values()]}
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

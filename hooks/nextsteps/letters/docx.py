@@ -10,17 +10,19 @@ from __future__ import annotations
 import functools
 import io
 import zipfile
-from datetime import date, datetime, timezone
-
+from datetime import UTC, date, datetime
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import cache
-from ..render_pool import RenderJob
 from ..content import Letter
+from ..render_pool import RenderJob
 from .render import Part, render_parts
 from .widget import labels
 
+if TYPE_CHECKING:
+    from docx.text.paragraph import Paragraph
 
 _SOURCE = Path(__file__).read_bytes()
 
@@ -97,7 +99,7 @@ def build(letter: Letter, author: str, logo: Path | None = None) -> bytes:
         picture._inline.docPr.set("descr", author)  # the picture's alt text
         footer.add_run(" " + author)
 
-    day = datetime.combine(meta.reviewed, datetime.min.time(), tzinfo=timezone.utc)
+    day = datetime.combine(meta.reviewed, datetime.min.time(), tzinfo=UTC)
     props = doc.core_properties
     props.title = meta.title
     props.subject = meta.purpose
@@ -111,7 +113,7 @@ def build(letter: Letter, author: str, logo: Path | None = None) -> bytes:
     return _fixed_zip_dates(out.getvalue(), meta.reviewed)
 
 
-def _add_parts(para, parts: list[Part], *, bold: bool = False) -> None:
+def _add_parts(para: Paragraph, parts: list[Part], *, bold: bool = False) -> None:
     for part in parts:
         if part.kind == "gap":
             _gap(para, part.text, bold=bold)
@@ -124,7 +126,7 @@ def _add_parts(para, parts: list[Part], *, bold: bool = False) -> None:
                 run.add_break()
 
 
-def _gap(para, text: str, *, bold: bool = False) -> None:
+def _gap(para: Paragraph, text: str, *, bold: bool = False) -> None:
     from docx.enum.text import WD_COLOR_INDEX
 
     run = para.add_run(text)

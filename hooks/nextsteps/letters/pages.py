@@ -11,13 +11,13 @@ import json
 from pathlib import Path
 
 from ..addresses import rel
-from ..outputs import Generated, asset, size_slot
 from ..content import Content, Letter
 from ..guide import reviewed_text
+from ..outputs import Generated, asset, size_slot
+from ..wording import say
 from .api import letters_json
 from .docx import docx_job
 from .printable import pdf_job
-from ..wording import say
 from .widget import channel_text, widget_html
 
 INDEX_PATH = "letters/index.md"
@@ -89,7 +89,7 @@ def _when_and_how(letter: Letter) -> list[str]:
 def index_markdown(content: Content) -> str:
     """``/letters/``: every template, what it is for and when to send it."""
     letters = list(content.letters.values())
-    newest = max((l.meta.reviewed for l in letters), default=content.last_reviewed)
+    newest = max((letter.meta.reviewed for letter in letters), default=content.last_reviewed)
     front = {
         "title": say("letters.title"),
         "description": say("letters.description"),

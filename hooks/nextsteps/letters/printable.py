@@ -6,16 +6,16 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
+from ..addresses import absolute
 from ..content import Letter
 from ..pdf import font_face_css, render_pdf
 from ..pdf import pdf_job as html_pdf_job
 from ..render_pool import RenderJob
-from ..addresses import absolute
-from .render import Part, render_parts
-from ..templating import read_text, render as render_template
+from ..templating import read_text
+from ..templating import render as render_template
 from ..wording import say
+from .render import Part, render_parts
 from .widget import HERE, labels
-
 
 
 def _css() -> str:

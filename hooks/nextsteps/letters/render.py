@@ -73,7 +73,7 @@ def render_parts(
             items.append(_DROP)
 
     # 2. Tidy the spaces and lines around the parts that dropped out.
-    kept: list[list] = []  # [kind, text or field name]
+    kept: list[list[str]] = []  # [kind, text or field name]
     strip_next = False
     for item in items:
         if item is _DROP:

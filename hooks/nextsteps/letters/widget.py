@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -72,7 +73,7 @@ def script_json(data: object) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def widget_data(letter: Letter) -> dict:
+def widget_data(letter: Letter) -> dict[str, Any]:
     """What letters.js needs: the templates and the fields, nothing a visitor typed."""
     meta = letter.meta
     return {

@@ -13,8 +13,10 @@ same sources give the same bytes.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
+from typing import Any
 
 from .. import cache
 from ..render_pool import RenderJob
@@ -43,7 +45,7 @@ def render_pdf(html: str) -> bytes:
     return cache.cached("pdf", _key(html), lambda: render_now(html))
 
 
-def pdf_job(html: str, *extra_key: str, function=None, args: tuple = ()) -> RenderJob:
+def pdf_job(html: str, *extra_key: str, function: Callable[..., bytes] | None = None, args: tuple[Any, ...] = ()) -> RenderJob:
     """The same PDF as a job for the render pool (``nextsteps.render_pool``).
 
     ``function(*args)`` may finish the HTML in the worker (the checklist adds
@@ -65,11 +67,12 @@ def render_now(html: str) -> bytes:
     """Render without the cache: what a worker process runs."""
     from weasyprint import HTML  # deferred: slow to import, see module docstring
 
-    return HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(pdf_variant="pdf/ua-1", font_config=_font_config())
+    pdf: bytes = HTML(string=html, base_url=str(FONTS_DIR)).write_pdf(pdf_variant="pdf/ua-1", font_config=_font_config())
+    return pdf
 
 
 @functools.cache
-def _font_config():
+def _font_config() -> Any:  # weasyprint's FontConfiguration; the library ships no types
     """One font setup per process: every document loads the same two bundled
     fonts, and loading them again for each PDF cost about a fifth of its time.
     The bytes are the same either way."""

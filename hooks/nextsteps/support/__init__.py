@@ -17,10 +17,10 @@ __all__ = [
     "TOPICS",
     "Organisation",
     "SupportList",
+    "contents_markdown",
     "load_support",
     "region_name",
     "stale_warnings",
     "support_markdown",
-    "contents_markdown",
     "topic_title",
 ]

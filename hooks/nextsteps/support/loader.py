@@ -6,10 +6,11 @@ import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..content.errors import ContentError, Problem
 from ..content.frontmatter import yaml_error_line, yaml_error_reason, yaml_line
@@ -70,13 +71,13 @@ def _looked_for(path: Path) -> str:
         return path.as_posix()
 
 
-def _path(i: int, err: dict[str, Any]) -> str:
+def _path(i: int, err: ErrorDetails) -> str:
     """The entry's field as a path into the file, for its line: 'organisations[3].topic'."""
     loc = ".".join(str(p) for p in err["loc"])
     return f"organisations[{i}]" + (f".{loc}" if loc else "")
 
 
-def _problem(shown: str, label: str, err: dict[str, Any]) -> Problem:
+def _problem(shown: str, label: str, err: ErrorDetails) -> Problem:
     loc = ".".join(str(p) for p in err["loc"])
     field = f"{label}.{loc}" if loc else label
     kind = err["type"]

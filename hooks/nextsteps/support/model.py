@@ -8,6 +8,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
+from ..addresses import tel_href
 from ..wording import say
 
 Topic = Literal["wellbeing", "careers", "money", "fairness", "safety"]
@@ -104,7 +105,7 @@ class Organisation(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _reachable(self) -> "Organisation":
+    def _reachable(self) -> Organisation:
         if not (self.phone or self.text or self.web):
             raise ValueError("give at least one way to reach them: phone, text or web")
         if self.phone_note and not self.phone:
@@ -113,7 +114,7 @@ class Organisation(BaseModel):
 
     @property
     def tel_href(self) -> str | None:
-        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else None
+        return tel_href(self.phone) if self.phone else None
 
     @property
     def sources(self) -> list[tuple[str, str]]:

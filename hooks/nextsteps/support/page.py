@@ -8,7 +8,7 @@ from pathlib import Path
 from ..templating import render
 from ..wording import say
 from .loader import SupportList
-from .model import TOPICS, topic_title
+from .model import TOPICS, Organisation, topic_title
 
 HERE = Path(__file__).parent
 # An editor writes this line where the list goes (docs/get-support.md).
@@ -23,7 +23,7 @@ def support_markdown(support: SupportList) -> str:
         orgs = sorted((o for o in support.organisations if o.topic == topic), key=lambda o: (o.region_order, o.region_label, o.name))
         if not orgs:
             continue
-        groups: list[tuple[str, list]] = []
+        groups: list[tuple[str, list[Organisation]]] = []
         for org in orgs:
             if groups and groups[-1][0] == org.region_label:
                 groups[-1][1].append(org)
