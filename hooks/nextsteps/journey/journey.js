@@ -58,15 +58,6 @@
     }
   };
 
-  const forget = () => {
-    if (!store) return;
-    try {
-      store.removeItem(KEY);
-    } catch (error) {
-      /* nothing stored */
-    }
-  };
-
   /* An address on this site as a path from the site's root, or "" for anything else. */
   const fromRoot = (url) => {
     if (!root || url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return "";
