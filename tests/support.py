@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -229,7 +230,6 @@ def html_pages(site: Path) -> list[str]:
 def problems_for(docs: Path) -> str:
     """The error message the content model gives for a broken docs folder."""
     import pytest
-
     from nextsteps.content import ContentError, load_content
 
     with pytest.raises(ContentError) as caught:
@@ -244,23 +244,64 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@contextlib.contextmanager
-def nginx(server_block: str, root: Path, work: Path):
-    """A real nginx serving an example server block from ``root``, on a free port.
+NO_NGINX = (
+    "nginx was not found, so the hosting example cannot be checked. "
+    "Install it with 'scripts/install-system-packages.sh --test' (it installs nginx-light or nginx)."
+)
 
-    Yields the origin (``http://127.0.0.1:PORT``).
-    """
+
+def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+        return int(probe.getsockname()[1])
+
+
+def self_signed_certificate(folder: Path, name: str) -> tuple[Path, Path]:
+    """A throwaway certificate and key for ``name``, made with openssl."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+@dataclass
+class Nginx:
+    """A running nginx: the HTTPS server (plain HTTP unless ``tls``) and the HTTP one that redirects."""
+
+    origin: str
+    http_origin: str
+    work: Path
+
+
+@contextlib.contextmanager
+def nginx_example(server_block: str, root: Path, work: Path, *, tls: bool = False, main_log_level: str = "error"):
+    """A real nginx running the generated example from ``root`` on loopback ports.
+
+    With ``tls`` the main server speaks HTTPS with a self-signed certificate;
+    without it, plain HTTP on its port, so Chromium needs no certificate.
+    Fails with a clear message when nginx is not installed.
+    """
+    import pytest
+
+    if shutil.which("nginx") is None:
+        pytest.fail(NO_NGINX, pytrace=False)
+    named = re.search(r"server_name (\S+);", server_block)
+    name = named.group(1) if named else "localhost"
+    cert, key = self_signed_certificate(work, name)
+    port, http_port = _free_port(), _free_port()
+    block = re.sub(r"ssl_certificate (\S+);", f"ssl_certificate {cert};", server_block)
+    block = re.sub(r"ssl_certificate_key (\S+);", f"ssl_certificate_key {key};", block)
     block = (
-        server_block.replace("/var/log/nginx/nextsteps-error.log", f"{work}/site-error.log")
-        .replace("/var/www/nextsteps", str(root))
-        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+        block.replace("/var/www/nextsteps", str(root))
+        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port}{' ssl' if tls else ''};")
+        .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     )
     conf = work / "nginx.conf"
     conf.write_text(
-        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
+        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log {main_log_level};\n"
         f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
         + "".join(f"{kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         + f"{block}}}\n",
@@ -269,7 +310,6 @@ def nginx(server_block: str, root: Path, work: Path):
     check = subprocess.run(["nginx", "-t", "-c", str(conf), "-p", str(work)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)], stderr=subprocess.PIPE)
-    origin = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
             try:
@@ -277,7 +317,14 @@ def nginx(server_block: str, root: Path, work: Path):
                     break
             except OSError:
                 time.sleep(0.05)
-        yield origin
+        yield Nginx(f"{'https' if tls else 'http'}://127.0.0.1:{port}", f"http://127.0.0.1:{http_port}", work)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def nginx(server_block: str, root: Path, work: Path):
+    """The generated nginx example over plain HTTP on a free port; yields its origin."""
+    with nginx_example(server_block, root, work) as running:
+        yield running.origin

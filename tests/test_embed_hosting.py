@@ -145,7 +145,6 @@ def test_sub_path_site_with_headers_file(sub_site, context, tmp_path):
         not_found_works(context, site.origin)
 
 
-@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx-light)")
 def test_sub_path_site_with_the_nginx_example(sub_site, context, tmp_path):
     conf = (sub_site / "hosting/nginx.conf.example").read_text(encoding="utf-8")
     assert f"error_page 404 {SUB}404.html;" in conf and f"location ^~ {SUB}embed/ {{" in conf
