@@ -26,8 +26,9 @@ from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, skiplink, staging, support, wording
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.content import Content, ContentError, Problem, load_content
@@ -278,6 +279,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if result.canonical is not None:
         page.canonical_url = absolute(config.site_url, result.canonical)
     return result.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Material's skip link goes to the first contents entry: make that the main heading."""
+    html, heading_id = skiplink.mark_main_heading(html)
+    first = next(iter(page.toc), None)
+    if first is None or first.level != 1:
+        top = AnchorLink(page.title or "", heading_id, 1)
+        top.children = list(page.toc)
+        page.toc = TableOfContents([top])
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
