@@ -1,7 +1,7 @@
 /* Material's menu and search buttons are <label>s for hidden checkboxes: a
    mouse can use them, a keyboard cannot reach them. This makes each one a
-   button for keyboards and screen readers too, named from the theme's own
-   words (data-menu, data-search on this script's tag). Enter or Space
+   keyboard stop too, named from the theme's own words (data-menu,
+   data-search on this script's tag). Enter or Space
    opens or closes it; Escape closes the open menu and returns to its button.
    The closed menu's links take no focus: nextsteps.css hides the drawer. */
 (function () {
@@ -11,19 +11,15 @@
 
   function makeButton(label) {
     var box = document.getElementById(label.htmlFor);
-    if (!box || label.hasAttribute("role")) return;
-    label.setAttribute("role", "button");
+    if (!box || label.hasAttribute("tabindex")) return;
+    // ARIA allows no role on a <label>, so it keeps its own and is named by a title.
     label.setAttribute("tabindex", "0");
-    if (names[box.id]) label.setAttribute("aria-label", names[box.id]);
-    function state() { label.setAttribute("aria-expanded", box.checked ? "true" : "false"); }
-    state();
-    box.addEventListener("change", state);
+    if (names[box.id]) label.setAttribute("title", names[box.id]);
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
       event.stopPropagation(); // Material clicks a focused label on Enter too: once is enough
       label.click(); // the label's own action: it ticks the box and Material follows
-      state();
       // An open search is for typing: go to its box.
       var input = box.id === "__search" && box.checked && document.querySelector(".md-search__input");
       if (input) input.focus();
