@@ -32,6 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 from nextsteps import (
     addresses,
@@ -48,6 +49,7 @@ from nextsteps import (
     preflight,
     recruiters,
     searchhelp,
+    skiplink,
     staging,
     support,
     wording,
@@ -361,6 +363,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if result.canonical is not None:
         page.canonical_url = absolute(config.site_url, result.canonical)
     return result.markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Material's skip link goes to the first contents entry: make that the main heading."""
+    html, heading_id = skiplink.mark_main_heading(html)
+    first = next(iter(page.toc), None)
+    if first is None or first.level != 1:
+        top = AnchorLink(page.title or "", heading_id, 1)
+        top.children = list(page.toc)
+        page.toc = TableOfContents([top])
+    return html
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

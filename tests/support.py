@@ -6,6 +6,7 @@ import contextlib
 import functools
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -121,6 +122,9 @@ def shared_build(tmp_path_factory, name: str, project: Path = ROOT, config: str 
         return result
 
 
+_last_port_offset = [-1]
+
+
 def free_port() -> int:
     """A free port on 127.0.0.1 that no other test worker will choose.
 
@@ -131,12 +135,16 @@ def free_port() -> int:
     """
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw")
     start = 20000 + 200 * (int(worker) if worker.isdigit() else 0)
-    for port in range(start, start + 200):
+    # Each call starts after the last port handed out, so two servers asked
+    # for at once (nginx's HTTPS and HTTP ports) never get the same one.
+    for step in range(200):
+        port = start + (_last_port_offset[0] + 1 + step) % 200
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
+            _last_port_offset[0] = port - start
             return port
     raise RuntimeError(f"no free port in {start}-{start + 199}")
 
@@ -310,21 +318,58 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-@contextlib.contextmanager
-def nginx(server_block: str, root: Path, work: Path):
-    """A real nginx serving an example server block from ``root``, on a free port.
+NO_NGINX = (
+    "nginx was not found, so the hosting example cannot be checked. "
+    "Install it with 'scripts/install-system-packages.sh --test' (it installs nginx-light or nginx)."
+)
 
-    Yields the origin (``http://127.0.0.1:PORT``).
+
+def self_signed_certificate(folder: Path, name: str) -> tuple[Path, Path]:
+    """A throwaway certificate and key for ``name``, made with openssl."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", f"/CN={name}",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )
+    return cert, key
+
+
+@dataclass
+class Nginx:
+    """A running nginx: the HTTPS server (plain HTTP unless ``tls``) and the HTTP one that redirects."""
+
+    origin: str
+    http_origin: str
+    work: Path
+
+
+@contextlib.contextmanager
+def nginx_example(server_block: str, root: Path, work: Path, *, tls: bool = False, main_log_level: str = "error"):
+    """A real nginx running the generated example from ``root`` on loopback ports.
+
+    With ``tls`` the main server speaks HTTPS with a self-signed certificate;
+    without it, plain HTTP on its port, so Chromium needs no certificate.
+    Fails with a clear message when nginx is not installed.
     """
-    port = free_port()
+    import pytest
+
+    if shutil.which("nginx") is None:
+        pytest.fail(NO_NGINX, pytrace=False)
+    named = re.search(r"server_name (\S+);", server_block)
+    name = named.group(1) if named else "localhost"
+    cert, key = self_signed_certificate(work, name)
+    port, http_port = free_port(), free_port()
+    block = re.sub(r"ssl_certificate (\S+);", f"ssl_certificate {cert};", server_block)
+    block = re.sub(r"ssl_certificate_key (\S+);", f"ssl_certificate_key {key};", block)
     block = (
-        server_block.replace("/var/log/nginx/nextsteps-error.log", f"{work}/site-error.log")
-        .replace("/var/www/nextsteps", str(root))
-        .replace("listen 80;", f"listen 127.0.0.1:{port};")
+        block.replace("/var/www/nextsteps", str(root))
+        .replace("listen 443 ssl;", f"listen 127.0.0.1:{port}{' ssl' if tls else ''};")
+        .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
     )
     conf = work / "nginx.conf"
     conf.write_text(
-        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log;\n"
+        f"daemon off;\nmaster_process off;\npid {work}/nginx.pid;\nerror_log {work}/error.log {main_log_level};\n"
         f"events {{}}\nhttp {{\ninclude /etc/nginx/mime.types;\naccess_log off;\n"
         + "".join(f"{kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
         + f"{block}}}\n",
@@ -333,7 +378,6 @@ def nginx(server_block: str, root: Path, work: Path):
     check = subprocess.run(["nginx", "-t", "-c", str(conf), "-p", str(work)], capture_output=True, text=True)
     assert check.returncode == 0, check.stderr
     proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(work)], stderr=subprocess.PIPE)
-    origin = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
             try:
@@ -341,7 +385,14 @@ def nginx(server_block: str, root: Path, work: Path):
                     break
             except OSError:
                 time.sleep(0.05)
-        yield origin
+        yield Nginx(f"{'https' if tls else 'http'}://127.0.0.1:{port}", f"http://127.0.0.1:{http_port}", work)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def nginx(server_block: str, root: Path, work: Path):
+    """The generated nginx example over plain HTTP on a free port; yields its origin."""
+    with nginx_example(server_block, root, work) as running:
+        yield running.origin

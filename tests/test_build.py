@@ -112,7 +112,7 @@ def test_each_step_on_a_path_has_its_own_page(site):
         for number, step in enumerate(path, 1):
             html = read(site, f"stages/{stage}/{step.slug}")
             assert f'<p class="ns-caption">Step {number} of {len(path)}: ' in html
-            assert f"<h1>{step.meta.title}</h1>".replace("'", "&#39;") in html
+            assert f"<h1 id=\"main-heading\">{step.meta.title}</h1>".replace("'", "&#39;") in html
             # One address for search engines: the step's own page.
             assert f'<link rel="canonical" href="https://nextsteps.example.org/{step.url}">' in html
             assert f"stages/{stage}/{step.slug}/" not in sitemap
@@ -197,7 +197,7 @@ def test_step_page_lists_its_letters(site):
 def test_helpful_404(site):
     html = read(site, "404.html")
     assert "<title>Page not found - Next steps after a job rejection</title>" in html
-    assert "<h1>Page not found</h1>" in html and "start of the guide" in html
+    assert "<h1 id=\"main-heading\">Page not found</h1>" in html and "start of the guide" in html
     # The way into every stage's path, not one stage picked for the reader.
     assert re.search(r'<a href="/\.?#choose-your-stage">choose where you were turned down</a>', html)
     assert 'id="choose-your-stage"' in read(site, "")

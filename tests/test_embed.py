@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from html import unescape
+from html import escape, unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -158,7 +158,9 @@ def test_snippets_use_the_published_address_and_the_allowlisted_options():
 def test_oembed_answer_and_discovery_link(site, widget):
     data = json.loads((site / f"oembed/{widget.key}.json").read_text(encoding="utf-8"))
     assert data["version"] == "1.0" and data["type"] == "rich"
-    assert data["html"] == iframe_snippet(widget, SITE_URL)
+    # WordPress's shape: a link to the full page first, so WordPress loads its embed script.
+    full = f"{SITE_URL}{page_url(widget.page)}"
+    assert data["html"] == f'<blockquote class="wp-embedded-content"><a href="{full}">{escape(widget.title)}</a></blockquote>' + iframe_snippet(widget, SITE_URL)
     assert data["title"] == widget.title and data["provider_name"] == "Next Steps"
     assert isinstance(data["width"], int) and data["height"] == widget.height
     page = parse(site, page_url(widget.page))

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import gates
 import pytest
-from nextsteps.content import load_content
+from nextsteps.content import load_content, page_url
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
 from nextsteps.hosting import SITE_POLICY
@@ -32,6 +32,7 @@ from support import ROOT  # noqa: E402
 
 CONTENT = load_content(ROOT / "docs")
 WIDGETS = {w.key: w for w in widgets(CONTENT)}
+LETTER_KEY = next(key for key, w in WIDGETS.items() if w.kind == "letter")
 SUB_URL = "https://careers.example.com/next-steps/"
 SUB = "/next-steps/"
 SITE_URL = "https://nextsteps.example.org/"
@@ -142,7 +143,6 @@ def test_sub_path_site_with_headers_file(sub_site, context, tmp_path):
         not_found_works(context, site.origin)
 
 
-@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed (apt-get install nginx-light)")
 def test_sub_path_site_with_the_nginx_example(sub_site, context, tmp_path):
     conf = (sub_site / "hosting/nginx.conf.example").read_text(encoding="utf-8")
     assert f"error_page 404 {SUB}404.html;" in conf and f"location ^~ {SUB}embed/ {{" in conf
@@ -182,6 +182,10 @@ def hosts(tmp_path_factory, server, refusing) -> Iterator[Server]:
     pages = {
         "unknown-letter.html": loader(guide, "letter-box").replace('data-nextsteps-embed="guide"', 'data-nextsteps-embed="letter" data-letter="no-such-letter"'),
         "refused.html": loader(guide, "refused-box", origin=refusing.origin),
+        # A host that kept the element but not the link inside it.
+        "no-link.html": re.sub(
+            r"<a [^>]*>[^<]*</a>", "", loader(WIDGETS[LETTER_KEY], "bare-box", origin=refusing.origin)
+        ),
         # Markup alone shadows document.currentScript, createElement and querySelectorAll.
         "clobbered.html": '<img name="currentScript" src="data:," alt=""><img name="createElement" src="data:," alt="">'
         '<form name="querySelectorAll"></form>\n' + loader(guide, "guide-box"),
@@ -227,6 +231,17 @@ def test_a_refused_frame_gives_the_link_back(context, hosts, server, refusing):
     page = watch(context)
     page.goto(hosts.url("refused.html"))
     failed_with_link(page, "refused-box")
+    assert not strays(page, refusing.origin, hosts.origin)
+
+
+def test_a_failed_widget_with_no_link_gets_one_to_its_full_page(context, hosts, refusing):
+    page = watch(context)
+    page.goto(hosts.url("no-link.html"))
+    failed_with_link(page, "bare-box")
+    link = page.locator("#bare-box a")
+    assert link.count() == 1
+    assert link.get_attribute("href") == f"{refusing.origin}/{page_url(WIDGETS[LETTER_KEY].page)}"
+    assert link.inner_text() == "Next Steps", "named as the frame was: the host gave no words"
     assert not strays(page, refusing.origin, hosts.origin)
 
 

@@ -95,7 +95,7 @@ def test_nav_lists_the_index_and_the_index_lists_each_letter(site):
 def test_letter_page_without_javascript_shows_the_template_with_gaps(site, letter_id):
     letter = CONTENT.letters[letter_id]
     html = page_html(site, letter.url)
-    assert "<h1>" + letter.meta.title.replace("'", "&#39;") + "</h1>" in html
+    assert "<h1 id=\"main-heading\">" + letter.meta.title.replace("'", "&#39;") + "</h1>" in html
     assert "When to send it:" in html and "How to send it:" in html
     body = "".join(parsed(html).text)
     assert body == render_text(letter.body, {}, labels(letter), blank_form=True)

@@ -25,7 +25,9 @@ This guide is free to share. These pages are for recruiters and agencies. If you
 
 ## Put the guide on your website
 
-[Embed on your website]({rel(PAGE, embed.RECRUITER_PAGE)}) has snippets to copy for the guide, the checklists and each letter template. Each one has a live preview.
+[Embed on your website]({rel(PAGE, embed.RECRUITER_PAGE)}) has snippets to copy for the guide, the checklists and each letter template. Each one has a live preview. Send that page to whoever runs your website.
+
+On WordPress, paste the address of a page of this guide, such as the start page or a checklist, on a line of its own. WordPress then shows it as a widget. Addresses with `/embed/` in them stay plain text there.
 
 ## Use the content in your own design
 

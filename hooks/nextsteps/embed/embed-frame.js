@@ -170,7 +170,14 @@
     });
   }
 
-  // Each group of the checklist becomes a section that opens, the first one open.
+  function pageHeight() {
+    return Math.ceil(root.getBoundingClientRect().height);
+  }
+
+  // Each group of the checklist becomes a section that opens, the first one
+  // open. The others open too, in order, while the whole still fits
+  // WordPress's frame (openWhatFits, once every script has run).
+  var checklistSections = [];
   function compactChecklist() {
     document.querySelectorAll(".ns-checklist__when").forEach(function (heading, index) {
       var list = heading.nextElementSibling;
@@ -182,58 +189,239 @@
       heading.before(section);
       summary.append(heading);
       section.append(summary, list);
+      checklistSections.push(section);
     });
+  }
+
+  function openWhatFits() {
+    for (var i = 1; i < checklistSections.length; i++) {
+      checklistSections[i].open = true;
+      if (pageHeight() > WORDPRESS_CAP) {
+        checklistSections[i].open = false;
+        return;
+      }
+    }
   }
 
   // A letter becomes two sections, its details and the letter itself, one
   // open at a time, so each fits; a button after the details opens the letter.
+  var letterSections = [];
+  function section(summaryContent) {
+    var details = document.createElement("details");
+    var summary = document.createElement("summary");
+    details.className = "ns-embed__section";
+    details.setAttribute("name", "ns-letter-part");
+    summary.append(summaryContent);
+    details.append(summary);
+    // Opening one closes the others. The browser does it for details that
+    // share a name; the script does it where the browser cannot. A toggle
+    // event arrives after the change, so it checks which sections are open now.
+    details.addEventListener("toggle", function () {
+      if (details.open) openOnly(details);
+    });
+    return details;
+  }
+
+  function openOnly(wanted) {
+    letterSections.forEach(function (other) {
+      if (other !== wanted && other.open) other.open = false;
+    });
+    if (!wanted.open) wanted.open = true;
+  }
+
+  function goTo(button, target) {
+    button.addEventListener("click", function () {
+      openOnly(target);
+      target.querySelector("summary").focus();
+    });
+  }
+
+  function button(name, text) {
+    var made = document.createElement("button");
+    made.type = "button";
+    made.className = "ns-button";
+    made.setAttribute("data-ns", name);
+    made.textContent = text;
+    return made;
+  }
+
   function compactLetter() {
     var form = document.querySelector(".ns-letter__form");
     var preview = document.querySelector(".ns-letter__preview");
     if (!form || !preview) return;
-    var sections = [form, preview].map(function (part, index) {
-      var section = document.createElement("details");
-      var summary = document.createElement("summary");
-      section.className = "ns-embed__section";
-      section.open = index === 0;
-      part.before(section);
-      summary.append(part.querySelector(".ns-letter__heading"));
-      section.append(summary, part);
-      return section;
-    });
-    // Opening one closes the other. The browser does it for details that
-    // share a name; the script does it where the browser cannot. A toggle
-    // event arrives after the change, so it checks which section is open now.
-    function openOnly(index) {
-      sections[index].open = true;
-      sections[1 - index].open = false;
-    }
-    sections.forEach(function (section, index) {
-      section.setAttribute("name", "ns-letter-part");
-      section.addEventListener("toggle", function () {
-        if (section.open && sections[1 - index].open) openOnly(index);
-      });
+    [form, preview].forEach(function (part, index) {
+      var details = section(part.querySelector(".ns-letter__heading"));
+      details.open = index === 0;
+      part.before(details);
+      details.append(part);
+      letterSections.push(details);
     });
     // The preview is out of sight now, so the form's first line says what to do.
     var intro = form.querySelector(".ns-letter__intro");
     if (intro) intro.textContent = words("letter_intro");
-    var show = document.createElement("button");
-    show.type = "button";
-    show.className = "ns-button";
-    show.setAttribute("data-ns", "show-letter");
-    show.textContent = words("show", { what: sections[1].querySelector("summary").textContent.trim().toLowerCase() });
-    show.addEventListener("click", function () {
-      openOnly(1);
-      sections[1].querySelector("summary").focus();
-    });
+    var letter = letterSections[1];
+    var show = button("show-letter", words("show", { what: letter.querySelector("summary").textContent.trim().toLowerCase() }));
+    goTo(show, letter);
     form.append(show);
   }
+
+  // Details too tall for WordPress's frame (a phone, a long form) show
+  // their boxes a page at a time, each page within the frame, with buttons
+  // to the next and the previous page. Boxes that only feed a blocked action
+  // are hidden by then, so they take no room. Text wraps differently at
+  // another width, so a new width makes the pages again.
+  var pages = null; // {width, boxes, of (each box's page), count, current, title, heading, back, next, show}
+
+  function showPage(n, focus) {
+    pages.current = n;
+    pages.boxes.forEach(function (box, index) { box.hidden = pages.of[index] !== n; });
+    var last = n === pages.count - 1;
+    pages.back.hidden = n === 0;
+    pages.next.hidden = last;
+    pages.show.hidden = pages.count > 1 && !last;
+    pages.pager.hidden = pages.count === 1;
+    pages.heading.textContent = pages.count > 1 ? words("page", { title: pages.title, n: n + 1, total: pages.count }) : pages.title;
+    if (pages.intro) pages.intro.hidden = n > 0; // said once, on the first page
+    pages.next.textContent = words("next", { n: n + 2, total: pages.count });
+    pages.back.textContent = words("back", { n: n });
+    if (focus) {
+      var first = pages.boxes.filter(function (box, index) { return pages.of[index] === n; })[0];
+      var field = first && first.querySelector("input, textarea, summary");
+      if (field) field.focus();
+    }
+  }
+
+  // Boxes join a page while the page stays within the budget; the next box
+  // that would not fit starts a new page. The buttons to both sides show
+  // while it measures, so every page has room for them.
+  function paginate(budget) {
+    var page = 0, onPage = 0;
+    pages.of = [];
+    pages.back.hidden = pages.next.hidden = pages.pager.hidden = false;
+    pages.boxes.forEach(function (box) { box.hidden = true; });
+    if (pages.intro) pages.intro.hidden = false;
+    pages.boxes.forEach(function (box, index) {
+      box.hidden = false;
+      if (pageHeight() > budget && onPage > 0) {
+        for (var before = 0; before < index; before++) pages.boxes[before].hidden = true;
+        if (pages.intro) pages.intro.hidden = true;
+        page += 1;
+        onPage = 0;
+      }
+      pages.of.push(page);
+      onPage += 1;
+    });
+    pages.count = page + 1;
+  }
+
+  function pageDetails() {
+    var first = letterSections[0];
+    if (!first) return;
+    var form = first.querySelector(".ns-letter__form");
+    if (!pages) {
+      var pager = document.createElement("div");
+      pager.className = "ns-embed__pager";
+      var back = button("previous-page", "");
+      back.classList.add("ns-button--secondary");
+      var next = button("next-page", "");
+      pager.append(back, next);
+      var show = form.querySelector("[data-ns=show-letter]");
+      show.before(pager);
+      pages = {
+        boxes: Array.prototype.filter.call(form.children, function (child) {
+          return child.matches(".ns-field, .ns-letter__addresses, .ns-letter__remember") && !child.hidden;
+        }),
+        heading: first.querySelector("summary .ns-letter__heading"),
+        intro: form.querySelector(".ns-letter__intro"),
+        pager: pager, back: back, next: next, show: show,
+      };
+      pages.title = pages.heading.textContent;
+      back.addEventListener("click", function () { showPage(pages.current - 1, true); });
+      next.addEventListener("click", function () { showPage(pages.current + 1, true); });
+    }
+    var focused = document.activeElement;
+    var wasOpen = letterSections.filter(function (part) { return part.open; })[0];
+    openOnly(first);
+    pages.width = window.innerWidth;
+    pages.boxes.forEach(function (box) { box.hidden = false; });
+    pages.of = pages.boxes.map(function () { return 0; });
+    pages.count = 1;
+    pages.back.hidden = pages.next.hidden = pages.pager.hidden = true;
+    if (pages.intro) pages.intro.hidden = false;
+    if (pageHeight() > WORDPRESS_CAP) {
+      // Measured again page by page: a page over the frame lowers the budget
+      // by as much, and the boxes are laid out again.
+      var budget = WORDPRESS_CAP;
+      for (var round = 0; ; round++) {
+        paginate(budget);
+        var tallest = 0;
+        for (var n = 0; n < pages.count; n++) {
+          showPage(n, false);
+          tallest = Math.max(tallest, pageHeight());
+        }
+        if (tallest <= WORDPRESS_CAP || round === 4) break; // a box too tall on its own still gets its page
+        budget -= tallest - WORDPRESS_CAP;
+      }
+    }
+    // The page with the box the reader was in stays in sight.
+    var at = pages.boxes.map(function (box) { return box.contains(focused); }).indexOf(true);
+    showPage(at >= 0 ? pages.of[at] : 0, false);
+    if (wasOpen) openOnly(wasOpen);
+  }
+
+  // The letter itself, when too long for the frame, scrolls in its own box
+  // (which takes keyboard focus, so it scrolls from the keyboard too), at
+  // least about four lines high.
+  function fitLetter() {
+    var letter = letterSections[1];
+    var sheet = letter && letter.querySelector(".ns-letter-sheet");
+    if (!sheet) return;
+    var wasOpen = letterSections.filter(function (part) { return part.open; })[0];
+    openOnly(letter);
+    sheet.classList.remove("ns-embed__scroller");
+    sheet.style.removeProperty("max-height");
+    var over = pageHeight() - WORDPRESS_CAP;
+    if (over > 0) {
+      sheet.classList.add("ns-embed__scroller");
+      sheet.setAttribute("tabindex", "0");
+      sheet.style.setProperty("max-height", Math.max(96, Math.floor(sheet.getBoundingClientRect().height - over)) + "px");
+    } else {
+      sheet.removeAttribute("tabindex");
+    }
+    if (wasOpen) openOnly(wasOpen);
+  }
+
+  function pageAgainAtNewWidth() {
+    if (pages && pages.width !== window.innerWidth) {
+      pageDetails();
+      fitLetter();
+    }
+  }
+
+  // A link to a box (the warning's list of empty boxes) shows the box's page first.
+  document.addEventListener("click", function (event) {
+    var link = pages && event.target.closest && event.target.closest("a[href^='#']");
+    var target = link && document.getElementById(link.getAttribute("href").slice(1));
+    var at = target ? pages.boxes.map(function (box) { return box.contains(target); }).indexOf(true) : -1;
+    if (at >= 0) showPage(pages.of[at], false);
+  }, true);
 
   if (mode === "wordpress") {
     root.classList.add("ns-embed--capped");
     linksThroughWordPress();
     compactChecklist();
     compactLetter();
+    // The widget's own script starts on DOMContentLoaded too, after this
+    // one, and hides or adds parts: fit the sections once it has.
+    document.addEventListener("DOMContentLoaded", function () {
+      setTimeout(function () {
+        openWhatFits();
+        pageDetails();
+        fitLetter();
+        measure();
+        window.addEventListener("resize", pageAgainAtNewWidth);
+      }, 0);
+    });
   }
 
   /* One plain note when the frame blocks what the reader would expect. */
@@ -296,11 +484,17 @@
   /* ----------------------------------------------------------- height */
 
   var lastHeight = 0;
+  var heardWordPress = false;
   function measure() {
     if (more) {
-      // The note shows only while the page is taller than WordPress allows.
+      // The note shows only while there is something to scroll: the page is
+      // taller than the frame it is in (WordPress stops at 1000 pixels; a
+      // frame WordPress cannot size keeps the oEmbed height).
       var without = root.getBoundingClientRect().height - (more.hidden ? 0 : more.getBoundingClientRect().height);
-      more.hidden = Math.ceil(without) <= WORDPRESS_CAP;
+      // Once WordPress's script has said "ready", it grows the frame up to
+      // its limit, so a page that fits that limit is about to fit.
+      var room = heardWordPress ? Math.max(window.innerHeight, WORDPRESS_CAP) : window.innerHeight;
+      more.hidden = Math.ceil(without) <= room + 1;
     }
     var height = Math.ceil(root.getBoundingClientRect().height);
     if (height > 0 && height !== lastHeight) {
@@ -345,16 +539,15 @@
     window.addEventListener("message", function (event) {
       var d = event.data;
       if (event.source !== parentWindow || !d || d.message !== "ready" || d.secret !== secret) return;
+      heardWordPress = true;
       lastHeight = 0;
       measure();
     });
   }
 
-  if (window.ResizeObserver) {
-    new ResizeObserver(measure).observe(root);
-  } else {
-    window.addEventListener("resize", measure);
-  }
+  if (window.ResizeObserver) new ResizeObserver(measure).observe(root);
+  // The frame itself changes size too: whether to scroll may change with it.
+  window.addEventListener("resize", measure);
   window.addEventListener("load", measure);
   measure();
 })();

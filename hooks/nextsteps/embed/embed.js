@@ -1,5 +1,4 @@
-/* Next Steps embed loader (README: "Embedding on your website").
- * Markup can shadow document.*, so use Document.prototype. */
+/* Next Steps embed loader (README). Markup can shadow document.*: use Document.prototype. */
 (function () {
   "use strict";
   var D = Document.prototype, doc = document, frames = [];
@@ -47,7 +46,6 @@
     state(el, "loading");
     var entry = { el: el, frame: frame, kind: kind, box: box };
     frames.push(entry);
-    // A widget reports before its load ends; lazy frames wait to be seen.
     on(frame, "load", function () { setTimeout(fail, 3000, entry); });
     new IntersectionObserver(function (e) { if (e[0].isIntersecting && !entry.seen) entry.seen = setTimeout(fail, 10000, entry); }).observe(frame);
   }
@@ -56,6 +54,7 @@
     if (entry.ready || !entry.frame.isConnected) return;
     entry.frame.remove();
     entry.box.hidden = false;
+    if (!entry.box.querySelector("a[href]")) entry.box.append(Object.assign(make("a"), { href: entry.frame.src.replace(/embed\/(guide\/)?|#.*/g, ""), textContent: entry.frame.title }));
     say(entry.el, "This part of the guide could not be shown here. Use the link to open it.", "failed");
     fire(entry, "failed", { widget: entry.kind });
   }

@@ -22,7 +22,7 @@ from ..guide import lower_first
 from ..outputs import Generated, asset
 from ..templating import render as render_template
 from ..wording import say, words_for_script
-from .snippets import LOADER, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
+from .snippets import LOADER, full_page_url, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
 from .widgets import Widget, widgets
 
 HERE = Path(__file__).parent
@@ -116,6 +116,8 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
         descriptions={w.key: _description(w, content) for w in found},
         loader_snippets={w.key: loader_snippet(w, site_url) for w in found},
         iframe_snippets={w.key: iframe_snippet(w, site_url) for w in found},
+        # WordPress needs the full page's address: widget pages have no oEmbed link.
+        wordpress_addresses={w.key: full_page_url(w, site_url) for w in found},
         # The preview runs the loader this page already includes, so it
         # works on every copy of the site, not only the published one.
         preview_element=loader_element(first, rel_url("embed/", page_url(first.page))),

@@ -7,7 +7,6 @@ someone else's website.
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from ..addresses import absolute
 from ..content import page_url
@@ -74,7 +73,21 @@ def oembed_path(widget: Widget) -> str:
     return f"oembed/{widget.key}.json"
 
 
-def oembed_data(widget: Widget, site_url: str, provider_name: str) -> dict[str, Any]:
+def wordpress_html(widget: Widget, site_url: str) -> str:
+    """The oEmbed html in the shape WordPress's own embeds have: a link to the full page, then the frame.
+
+    WordPress (5.9 and later, ``wp_maybe_enqueue_oembed_host_js``) loads its
+    ``wp-embed.js`` only for html with a ``<blockquote class="wp-embedded-content">``,
+    and without that script a frame cannot change its height or open a link.
+    WordPress keeps the blockquote only at the very start, strips its
+    attributes and adds its own; it shows the link until the frame's first
+    message, then hides it. Other sites show the link above the frame.
+    """
+    link = f'<a href="{escape(full_page_url(widget, site_url))}">{escape(widget.title)}</a>'
+    return f'<blockquote class="wp-embedded-content">{link}</blockquote>{iframe_snippet(widget, site_url)}'
+
+
+def oembed_data(widget: Widget, site_url: str, provider_name: str) -> dict[str, str | int]:
     """An oEmbed 1.0 'rich' answer: WordPress and others paste its html."""
     return {
         "version": "1.0",
@@ -82,7 +95,7 @@ def oembed_data(widget: Widget, site_url: str, provider_name: str) -> dict[str, 
         "title": widget.title,
         "provider_name": provider_name,
         "provider_url": absolute(site_url, ""),
-        "html": iframe_snippet(widget, site_url),
+        "html": wordpress_html(widget, site_url),
         "width": 600,
         "height": widget.height,
         "cache_age": 86400,

@@ -39,10 +39,18 @@ SITE_POLICY = "; ".join(f"{k} {v}" for k, v in (*_COMMON, ("form-action", "'self
 EMBED_POLICY = "; ".join(f"{k} {v}" for k, v in (*_COMMON, ("form-action", "'none'"), ("frame-ancestors", "*")))
 """For the widgets under /embed/: any website may show them in a frame."""
 
+HSTS_MAX_AGE = 63072000
+"""Two years, in seconds. MDN HTTP Observatory takes off points below six
+months (15768000). ``includeSubDomains`` and ``preload`` are left out: they
+bind every other site on the domain to HTTPS for years, which is the domain
+owner's choice (README: "Hosting headers")."""
+
 SHARED_HEADERS: tuple[tuple[str, str], ...] = (
     # No page here needs to tell another site where a visitor came from.
     ("Referrer-Policy", "no-referrer"),
     ("X-Content-Type-Options", "nosniff"),
+    # Browsers keep to HTTPS for this site; over plain HTTP they ignore it.
+    ("Strict-Transport-Security", f"max-age={HSTS_MAX_AGE}"),
 )
 
 # Folders of public data that other websites may read with fetch(): the JSON
@@ -120,46 +128,96 @@ def _add_headers(policy: str, indent: str, extra: tuple[tuple[str, str], ...] = 
         yield f'{indent}add_header {name} "{value}" always;'
 
 
-def nginx_conf(site_url: str) -> str:
-    """An nginx server block serving the built site with the same headers.
+def _redirect_server(name: str, pad: str) -> list[str]:
+    """Plain HTTP only moves visitors to HTTPS, at the site's own name.
 
-    It keeps no access log: the privacy page promises that nothing about a
-    visitor is collected, and a log line holds their IP address.
+    The address comes from ``site_url``, never from the Host header a client
+    sends, so a forged Host cannot send anyone elsewhere.
     """
-    server_name = urlsplit(site_url).hostname or "_"
+    return [
+        "# Plain HTTP: every address moves to the same address over HTTPS.",
+        "server {",
+        f"{pad}listen 80;",
+        f"{pad}server_name {name};",
+        f"{pad}server_tokens off;",
+        f"{pad}access_log off;",
+        f"{pad}error_log /dev/null;",
+        f"{pad}return 301 https://{name}$request_uri;",
+        "}",
+    ]
+
+
+def nginx_conf(site_url: str) -> str:
+    """nginx server blocks serving the built site over HTTPS with the same headers.
+
+    It keeps no log that names a visitor: the privacy page promises that
+    nothing about a visitor is collected, and every access log line and every
+    error nginx ties to a request holds their IP address.
+    """
+    host = urlsplit(site_url).hostname
+    server_name = host or "_"
+    redirect_to = host or "localhost"
     base = base_path(site_url)
     pad = "    "
     root = "/var/www/nextsteps"
+    # The name of each file becomes a folder address here, ending in a slash.
+    files = "try_files $uri ${uri}index.html @folder;"
     lines = [
-        "# Example nginx server block for the built site.",
+        "# Example nginx server blocks for the built site (README: \"Hosting headers\").",
         f"# Copy the site folder to {root}{base}" + (" (the path in site_url)." if base != "/" else "."),
-        "# It sends the same headers as the _headers file. nginx drops inherited",
-        "# add_header lines in any location that has its own, so each location",
-        "# lists the full set.",
+        "# Set ssl_certificate and ssl_certificate_key to your certificate, such as",
+        "# one from Let's Encrypt. The HTTPS server sends the same headers as the",
+        "# _headers file. nginx drops inherited add_header lines in any location",
+        "# that has its own, so each location lists the full set.",
+        *_redirect_server(redirect_to, pad),
+        "",
         "server {",
-        f"{pad}listen 80;",
+        f"{pad}# On nginx 1.25.1 or later, add the line: http2 on;",
+        f"{pad}listen 443 ssl;",
         f"{pad}server_name {server_name};",
+        f"{pad}ssl_certificate /etc/letsencrypt/live/{redirect_to}/fullchain.pem;",
+        f"{pad}ssl_certificate_key /etc/letsencrypt/live/{redirect_to}/privkey.pem;",
+        f"{pad}ssl_protocols TLSv1.2 TLSv1.3;",
+        "",
+        f"{pad}# No nginx version in the Server header or on error pages. Redirects",
+        f"{pad}# name a path only, never the Host header a client sent.",
+        f"{pad}server_tokens off;",
+        f"{pad}absolute_redirect off;",
+        "",
         f"{pad}root {root};",
         f"{pad}index index.html;",
         f"{pad}charset utf-8;",
         f"{pad}error_page 404 {base}404.html;",
         "",
-        f"{pad}# No record of visitors: no access log. The error log keeps warnings and",
-        f"{pad}# errors only, and missing pages are not logged. nginx still writes the",
-        f"{pad}# client's IP address into an error tied to a request (say, a file it",
-        f"{pad}# cannot read); point error_log at /dev/null to keep none at all.",
+        f"{pad}# No record of visitors: no access log, and no error log, because",
+        f"{pad}# nginx writes the client's IP address into every error tied to a",
+        f"{pad}# request. Its own start-up errors still go to the main error log.",
+        f"{pad}# To trace a fault, point error_log at a file for a while, then delete it.",
         f"{pad}access_log off;",
         f"{pad}log_not_found off;",
-        f"{pad}error_log /var/log/nginx/nextsteps-error.log warn;",
+        f"{pad}error_log /dev/null;",
+        "",
+        f"{pad}# Answers nginx makes before it picks a location (400, 414, a folder",
+        f"{pad}# redirect) carry the headers too.",
+        *_add_headers(SITE_POLICY, pad),
         "",
         f"{pad}location {base} {{",
-        f"{pad}{pad}try_files $uri $uri/ =404;",
+        f"{pad}{pad}{files}",
         *_add_headers(SITE_POLICY, pad * 2),
+        f"{pad}}}",
+        "",
+        f"{pad}# A folder asked for without its final slash moves to it, so the",
+        f"{pad}# page's relative links work. Folders with no page answer 404, not 403.",
+        f"{pad}location @folder {{",
+        f"{pad}{pad}if (-f $request_filename/index.html) {{",
+        f"{pad}{pad}{pad}return 301 $uri/$is_args$args;",
+        f"{pad}{pad}}}",
+        f"{pad}{pad}return 404;",
         f"{pad}}}",
         "",
         f"{pad}# Widgets that other websites may show in a frame.",
         f"{pad}location ^~ {base}{EMBED_DIR}/ {{",
-        f"{pad}{pad}try_files $uri $uri/ =404;",
+        f"{pad}{pad}{files}",
         *_add_headers(EMBED_POLICY, pad * 2),
         f"{pad}}}",
         "",

@@ -289,6 +289,9 @@ WORDS: dict[str, str] = {
     # What embed-frame.js says inside another website's frame
     "script.frame.letter_intro": "Fill in the boxes, then show your letter to copy it.",
     "script.frame.show": "Show {what}",
+    "script.frame.page": "{title}: page {n} of {total}",
+    "script.frame.next": "Next: page {n} of {total}",
+    "script.frame.back": "Back to page {n}",
     "script.frame.ticks_lost": "Your ticks are not saved in this box. They go when you leave the page.",
     "script.frame.typing_lost": "What you type is not saved in this box. It goes when you leave the page.",
     "script.frame.letter_limits": "You can fill in your letter and copy it here. To print, save or email it, use the full page.",
