@@ -25,12 +25,11 @@
   function mount(el) {
     if (el.hasAttribute("data-nextsteps-state")) return;
     var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
-    var bad = !Object.prototype.hasOwnProperty.call(HEIGHTS, kind) ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
+    var bad = typeof HEIGHTS[kind] != "number" ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
     if (bad) return say(el, "Unknown data-" + bad + ". The link opens the guide instead.", "invalid");
     for (var a of el.attributes) if (/^data-(?!(nextsteps-embed|stage|letter|accent|hide-title)$)/.test(a.name)) console.warn("Next Steps: Unknown " + a.name + ", ignored.");
     var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
     if (/^https?:$/.test(location.protocol)) hash.set("host", location.origin);
-    // The widget refuses a colour with under 3:1 contrast on white.
     if (accent) hash.set("accent", accent.slice(0, 20));
     if (hide !== null && hide !== "false") hash.set("title", "hide");
     frame.title = el.textContent.trim().slice(0, 200) || "Next Steps";
