@@ -4,7 +4,6 @@ without touching the default site; mistakes name the agency's own files."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -62,8 +61,6 @@ Our consultants know which employers are hiring now. A short chat helps them mat
 def project(tmp_path_factory) -> Path:
     """A copy of the project with an agency's brand folder; PDFs come from the shared cache."""
     project = copy_project(tmp_path_factory.mktemp("edition"))
-    if (ROOT / ".cache").is_dir():
-        os.symlink(ROOT / ".cache", project / ".cache")
     own = project / "brands" / BRAND / "docs"
     (own / "steps").mkdir(parents=True)
     orders = [front_matter(p)["order"] for p in (ROOT / "docs/steps").glob("*.md")]

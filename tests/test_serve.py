@@ -239,7 +239,7 @@ def test_an_edit_to_a_template_or_stylesheet_under_hooks_takes_effect_without_a_
 
     edit(hooks / "guide/templates/pager.html", '{{ say("pager.finished") }}', "You have read all the steps")
     wait_for_text(page, "You have read all the steps", "main")
-    edit(hooks / "checklist/templates/print.css", "h1 { font-size: 18pt;", "h1 { font-size: 24pt;")
+    edit(hooks / "checklist/templates/print.css", "h1 { font-size: 16pt;", "h1 { font-size: 24pt;")
     deadline = time.monotonic() + WAIT
     while fetch(preview.url(pdf)) in (before, None):
         assert time.monotonic() < deadline, "the printable checklist never changed: " + preview.output()[-2000:]
