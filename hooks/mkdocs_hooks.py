@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, Problem, load_content
+from nextsteps.content import Content, ContentError, Problem, load_content, load_guide_settings
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -140,8 +140,13 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
         _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
     except ContentError as exc:
         problems += exc.problems
+    settings = None
     try:
-        _state.content = load_content(Path(config.docs_dir))
+        settings = load_guide_settings(config.extra.get("guide"), config_file, config_file.name)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        _state.content = load_content(Path(config.docs_dir), settings)
     except ContentError as exc:
         problems += exc.problems
     try:
@@ -297,6 +302,7 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
 
 def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["brand"] = _state.brand
+    env.globals["guide_choose"] = guide.choose(_state.content) if _state.content else ""
     # MkDocs makes a new environment, and compiles every theme template
     # again, on each build: keep the compiled code with the other build outputs.
     env.bytecode_cache = KeptBytecode(f"theme {env.autoescape!r} {sorted(env.extensions)}")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from ..addresses import absolute, page_url, stage_step_path
-from ..content import STAGES, Content, ContentError, Problem
+from ..content import Content, ContentError, Problem
 
 VERSION = 1
 
@@ -35,7 +35,7 @@ def checklist_data(content: Content, site_url: str) -> dict:
                 "checklist": absolute(site_url, f"checklist/{stage}/"),
                 "steps": [{"slug": step.slug, "title": step.meta.title, "url": absolute(site_url, page_url(stage_step_path(stage, step.slug)))} for step in content.steps_for(stage)],
             }
-            for stage, page in ((s, content.stages[s]) for s in STAGES if s in content.stages)
+            for stage, page in content.stages.items()
         },
     }
 

@@ -17,9 +17,9 @@ import json
 from pathlib import Path
 
 from ..brand import Brand
-from ..content import STAGES, Content, page_url
+from ..content import Content, page_url
 from ..content.schema import Stage
-from ..guide import lower_first, reviewed_text
+from ..guide import choose, reviewed_text, upper_first
 from ..outputs import Generated, asset, size_slot
 from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
@@ -56,7 +56,7 @@ def print_warnings(content: Content) -> list[str]:
     return [
         f"{page_path(stage)}: {len(content.checklist(stage))} checklist items, more than the {MAX_PRINT_ITEMS} "
         "that print well, so this list gets no printable PDF. The page says so."
-        for stage in (None, *STAGES)
+        for stage in (None, *content.journeys)
         if not offers_pdf(content, stage)
     ]
 
@@ -64,7 +64,7 @@ def print_warnings(content: Content) -> list[str]:
 def generated_files(content: Content, *, brand: Brand, site_url: str, site_name: str) -> list[Generated]:
     """The checklist pages, their PDFs (as render jobs) and the JSON feed."""
     out: list[Generated] = [asset(SCRIPT, HERE / "checklist.js"), asset(STYLESHEET, HERE / "checklist.css")]
-    for stage in (None, *STAGES):
+    for stage in (None, *content.journeys):
         if offers_pdf(content, stage):
             for paper in PAPERS:
                 out.append(Generated(pdf_path(stage, paper), print_job(content, stage, paper, brand=brand, site_url=site_url, site_name=site_name)))
@@ -86,8 +86,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     if stage is None:
         lines.append(say("checklist.intro"))
     else:
-        stage_page = content.stages[stage]
-        lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
+        lines.append(say("checklist.intro.stage", who=content.stages[stage].checklist_for))
     lines += ["", say("checklist.private"), ""]
     # On a stage's list, each item opens its step as read on that stage's path.
     def step_href(step) -> str:
@@ -103,9 +102,9 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     else:
         lines.append(say("checklist.no_pdf"))
     lines.append("")
-    if stage is None:
-        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", say("checklist.stages.intro"), ""]
-        lines += [f"- [{content.stages[s].meta.title}]({rel_path(here, page_path(s))})" for s in STAGES if s in content.stages]
+    if stage is None and not content.one_journey:
+        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", say("checklist.stages.intro", choose=upper_first(choose(content))), ""]
+        lines += [f"- [{page.meta.title}]({rel_path(here, page_path(s))})" for s, page in content.stages.items()]
     else:
         lines += [_heading("more-help", say("checklist.more")), ""]
         lines.append(f"- [{content.stages[stage].meta.title}]({rel_path(here, content.stages[stage].path)}): {say('checklist.more.stage')}")
@@ -127,5 +126,4 @@ def _description(content: Content, stage: Stage | None) -> str:
     """Escaped here because the theme writes the description into an attribute as is."""
     if stage is None:
         return html.escape(say("checklist.description"))
-    title = content.stages[stage].meta.title
-    return html.escape(say("checklist.description.stage", stage_title=lower_first(title)))
+    return html.escape(say("checklist.description.stage", who=content.stages[stage].checklist_for))

@@ -2,7 +2,23 @@
 
 from .errors import ContentError, Problem
 from .loader import load_content
-from .model import Content, Letter, Page, StagePage, Step, TickItem, page_url
-from .schema import STAGES, WHENS
+from .model import Content, Letter, Page, StagePage, Step, TickItem, lower_first, page_url
+from .schema import WHENS
+from .settings import GuideSettings, load_guide_settings
 
-__all__ = ["STAGES", "WHENS", "Content", "ContentError", "Letter", "Page", "Problem", "StagePage", "Step", "TickItem", "load_content", "page_url"]
+__all__ = [
+    "WHENS",
+    "Content",
+    "ContentError",
+    "GuideSettings",
+    "Letter",
+    "Page",
+    "Problem",
+    "StagePage",
+    "Step",
+    "TickItem",
+    "load_content",
+    "load_guide_settings",
+    "lower_first",
+    "page_url",
+]

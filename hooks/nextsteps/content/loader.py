@@ -19,7 +19,8 @@ from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, field_line, split
 from .letter_template import letter_problems
 from .model import Content, Letter, Page, Source, StagePage, Step
-from .schema import STAGES, LetterMeta, PageMeta, StageMeta, StepMeta
+from .schema import LetterMeta, PageMeta, StageMeta, StepMeta
+from .settings import GuideSettings
 
 # Which schema applies is decided by the folder a page lives in.
 KINDS: dict[str, type[BaseModel]] = {"steps": StepMeta, "stages": StageMeta, "letters": LetterMeta}
@@ -31,8 +32,11 @@ PLACEHOLDERS = ("support-list", "site-owner-contact")
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def load_content(docs_dir: Path) -> Content:
-    """Load and validate the whole guide, or raise ContentError."""
+def load_content(docs_dir: Path, guide: GuideSettings | None = None) -> Content:
+    """Load and validate the whole guide, or raise ContentError.
+
+    ``guide`` is the guide's own words from its settings file (``extra.guide``).
+    """
     problems: list[Problem] = []
     loaded: list[tuple[str, BaseModel, str]] = []
     for path in sorted(docs_dir.rglob("*.md")):
@@ -54,7 +58,8 @@ def load_content(docs_dir: Path) -> Content:
         loaded.append((rel, meta, body))
 
     problems += _duplicate_letter_ids(loaded, docs_dir)
-    content = _assemble(loaded)
+    problems += _journey_problems(loaded, docs_dir)
+    content = _assemble(loaded, guide or GuideSettings())
     problems += _cross_check(content, docs_dir)
     if problems:
         raise ContentError([_with_line(p, docs_dir) for p in problems])
@@ -76,19 +81,49 @@ def _display(docs_dir: Path, rel: str) -> str:
     return f"{docs_dir.name}/{rel}"
 
 
-def _assemble(loaded: list[tuple[str, BaseModel, str]]) -> Content:
-    steps, stages, letters, pages = [], {}, {}, {}
+def _assemble(loaded: list[tuple[str, BaseModel, str]], guide: GuideSettings) -> Content:
+    steps, journeys, letters, pages = [], [], {}, {}
     for rel, meta, body in loaded:
         if isinstance(meta, StepMeta):
             steps.append(Step(rel, body, meta=meta))
         elif isinstance(meta, StageMeta):
-            stages[meta.stage] = StagePage(rel, body, meta=meta)
+            journeys.append(StagePage(rel, body, meta=meta))
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
         else:
             pages[rel] = Page(rel, body, meta=meta)
     steps.sort(key=lambda s: (s.meta.order, s.path))
-    return Content(tuple(steps), stages, letters, pages)
+    # The guide's order: numbered journeys first, by number, then the others by slug.
+    journeys.sort(key=lambda j: (j.meta.order is None, j.meta.order or 0, j.meta.stage, j.path))
+    stages: dict[str, StagePage] = {}
+    for journey in journeys:
+        stages.setdefault(journey.meta.stage, journey)
+    return Content(tuple(steps), stages, letters, pages, guide)
+
+
+def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) -> list[Problem]:
+    """The journeys the stage pages declare: at least one, each slug and number once, each with steps."""
+    problems: list[Problem] = []
+    journeys = [(rel, meta) for rel, meta, _ in loaded if isinstance(meta, StageMeta)]
+    failed = any(rel.startswith("stages/") and not isinstance(meta, StageMeta) for rel, meta, _ in loaded)
+    if not journeys and not failed and not any((docs_dir / "stages").glob("*.md")):
+        problems.append(Problem(f"{docs_dir.name}/stages/", "", "the guide declares no journey. Add a page such as stages/first-day.md with the fields title, summary, stage, path and reviewed"))
+    first_slug: dict[str, str] = {}
+    first_order: dict[int, str] = {}
+    for rel, meta in journeys:
+        shown = _display(docs_dir, rel)
+        if meta.stage in first_slug:
+            problems.append(Problem(shown, "stage", f"'{meta.stage}' is already the slug of the journey in {_display(docs_dir, first_slug[meta.stage])}; each journey needs its own slug"))
+        else:
+            first_slug[meta.stage] = rel
+        if meta.order is not None:
+            if meta.order in first_order:
+                problems.append(Problem(shown, "order", f"{meta.order} is also used by {_display(docs_dir, first_order[meta.order])}; each journey needs its own number"))
+            else:
+                first_order[meta.order] = rel
+        if not meta.path:
+            problems.append(Problem(shown, "path", "this journey has no steps. List at least one step slug (a file name in steps/, without .md)"))
+    return problems
 
 
 def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) -> list[Problem]:
@@ -168,6 +203,9 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
 
     seen: dict[str, Step] = {}
     for step in content.steps:
+        for journey in step.meta.for_stage:
+            if journey not in content.stages:
+                problems.append(Problem(shown(step), f"for_stage.{journey}", f"no journey has the slug '{journey}'. Journeys: {_journey_list(content)}"))
         lists = [("checklist", step.meta.checklist)] + [(f"for_stage.{stage}.checklist", w.checklist) for stage, w in step.meta.for_stage.items()]
         for where, items in lists:
             for i, item in enumerate(items):
@@ -182,9 +220,6 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                     known = ", ".join(sorted(content.letters)) or "none yet"
                     problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
 
-    for stage in STAGES:
-        if stage not in content.stages:
-            problems.append(Problem(f"{docs_dir.name}/stages/{stage}.md", "", f"the page for the '{stage}' stage is missing"))
     for page in content.stages.values():
         expected = f"stages/{page.meta.stage}.md"
         if page.path != expected:
@@ -204,7 +239,7 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                     problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"))
             if isinstance(source, Step):
                 on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
-                found = stage_parts.problems(source.body, on)
+                found = stage_parts.problems(source.body, on, content.journeys)
             elif stage_parts.OPEN.search(source.body) or stage_parts.END.search(source.body):
                 found = [(None, "nextsteps:only and nextsteps:end work in step pages only")]
             else:
@@ -234,10 +269,7 @@ def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:
     # A step whose own front matter failed is reported there, not again here.
     files = {p.stem for p in (docs_dir / "steps").glob("*.md")}
     known = ", ".join(sorted(files)) or "none yet"
-    for stage in STAGES:
-        page = content.stages.get(stage)
-        if page is None:
-            continue
+    for page in content.stages.values():
         first: dict[str, int] = {}
         for i, slug in enumerate(page.meta.path):
             if slug not in files:
@@ -251,13 +283,17 @@ def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:
     for step in content.steps:
         on = content.stages_of(step)
         if not on:
-            pages = ", ".join(f"{docs_dir.name}/stages/{s}.md" for s in STAGES)
+            pages = ", ".join(f"{docs_dir.name}/{p.path}" for p in content.stages.values()) or f"{docs_dir.name}/stages/"
             problems.append(Problem(_display(docs_dir, step.path), "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
             continue
         for stage in step.meta.for_stage:
-            if stage not in on:
+            if stage in content.stages and stage not in on:
                 problems.append(Problem(_display(docs_dir, step.path), f"for_stage.{stage}", f"this step is not on the '{stage}' path, so this wording would never show. Add '{step.slug}' to 'path' in {docs_dir.name}/stages/{stage}.md, or remove it here. This step is on: {', '.join(on)}"))
     return problems
+
+
+def _journey_list(content: Content) -> str:
+    return ", ".join(content.journeys) or "none yet (each page in stages/ declares one)"
 
 
 def _broken_links(source: Source, existing: set[str], file: str) -> list[Problem]:

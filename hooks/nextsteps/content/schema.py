@@ -11,11 +11,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
-Stage = Literal["application", "interview", "final"]
+# A journey's slug: the name of its page in stages/. Which journeys exist is
+# what the guide's stage pages declare (``Content.journeys``), not a fixed list.
+Stage = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 When = Literal["today", "this-week", "ongoing"]
 Channel = Literal["email", "letter", "linkedin"]
 
-STAGES: tuple[Stage, ...] = ("application", "interview", "final")
 WHENS: tuple[When, ...] = ("today", "this-week", "ongoing")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -50,17 +51,23 @@ class PageMeta(StrictModel):
 
 
 class StageMeta(StrictModel):
-    """The page a reader lands on after choosing where they were turned down.
+    """One journey: the page a reader lands on after choosing it on the start page.
 
-    ``path`` is that reader's journey: step slugs in reading order. It is the
-    one place that decides which steps a stage shows, and in what order.
+    Each stage page declares a journey, so a guide has as many as it has
+    pages in stages/. ``path`` is that reader's journey: step slugs in reading
+    order, the one place that decides which steps it shows, and in what order.
+    The other fields are the journey's own words, so no code names a topic.
     """
 
     title: Text
     summary: Summary
-    stage: Stage
+    stage: Stage = Field(description="The journey's slug: its addresses, for_stage keys and nextsteps:only markers use it. Must match the file name.")
+    order: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Where the journey comes on the start page and in lists. Journeys without one follow, by slug.")
     choice: str = Field(default="", description="The option on the start page, such as 'After I applied'. Defaults to the title.")
-    path: Annotated[list[Slug], Field(min_length=1)]
+    phrase: str = Field(default="", description="A few words used mid-sentence, as in 'Step 3 of 7: after an interview'. Defaults to the title.")
+    checklist_title: str = Field(default="", description="The title of this journey's checklist. Defaults to 'Your checklist: ' and the title.")
+    checklist_for: str = Field(default="", description="Who the journey's checklist is for, ending 'These are the things to do ...', such as 'if you were turned down after applying'. Defaults to 'for ' and the phrase.")
+    path: list[Slug]
     reviewed: date
 
 

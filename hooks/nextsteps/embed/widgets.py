@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..content import STAGES, Content
+from ..checklist.printable import title_for
+from ..content import Content
 from ..content.schema import Stage
-from ..guide import lower_first
+from ..guide import about
 from ..wording import say
 
 Kind = Literal["guide", "checklist", "letter"]
@@ -51,16 +52,15 @@ class Widget:
         return attrs
 
 
-def guide_widget() -> Widget:
-    return Widget("guide", "guide", say("widget.guide"), "index.md")
+def guide_widget(content: Content) -> Widget:
+    return Widget("guide", "guide", about(content, "widget.guide"), "index.md")
 
 
 def checklist_widgets(content: Content) -> list[Widget]:
-    found = [Widget("checklist", "checklist", say("widget.checklist"), "checklist/index.md")]
-    for stage in STAGES:
-        if stage in content.stages:
-            title = say("widget.checklist.stage", stage_title=lower_first(content.stages[stage].meta.title))
-            found.append(Widget("checklist", f"checklist-{stage}", title, f"checklist/{stage}.md", stage=stage))
+    """The whole checklist, then one for each journey the guide declares."""
+    found = [Widget("checklist", "checklist", about(content, "widget.checklist"), "checklist/index.md")]
+    for stage in content.journeys:
+        found.append(Widget("checklist", f"checklist-{stage}", title_for(content, stage), f"checklist/{stage}.md", stage=stage))
     return found
 
 
@@ -73,4 +73,4 @@ def letter_widgets(content: Content) -> list[Widget]:
 
 def widgets(content: Content) -> list[Widget]:
     """Every widget, in the order the recruiters' page lists them."""
-    return [guide_widget(), *checklist_widgets(content), *letter_widgets(content)]
+    return [guide_widget(content), *checklist_widgets(content), *letter_widgets(content)]

@@ -1,15 +1,18 @@
 """The guide's own pages: navigation, stage paths and each step on its path."""
 
+from ..content import lower_first
 from .render import (
     PathPlace,
+    about,
+    choose,
     caption_html,
     generated_files,
     letters_markdown,
-    lower_first,
     nav,
     nav_paths,
     pager_html,
     places,
+    question,
     reviewed_text,
     stage_choice_markdown,
     stage_label,
@@ -17,11 +20,14 @@ from .render import (
     stage_steps_markdown,
     stage_wording,
     stepnav_html,
+    upper_first,
     your_path_markdown,
 )
 
 __all__ = [
     "PathPlace",
+    "about",
+    "choose",
     "caption_html",
     "generated_files",
     "letters_markdown",
@@ -30,6 +36,7 @@ __all__ = [
     "nav_paths",
     "pager_html",
     "places",
+    "question",
     "reviewed_text",
     "stage_choice_markdown",
     "stage_label",
@@ -37,5 +44,6 @@ __all__ = [
     "stage_steps_markdown",
     "stage_wording",
     "stepnav_html",
+    "upper_first",
     "your_path_markdown",
 ]

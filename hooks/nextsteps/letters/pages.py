@@ -13,7 +13,7 @@ from pathlib import Path
 from ..addresses import rel
 from ..outputs import Generated, asset, size_slot
 from ..content import Content, Letter
-from ..guide import reviewed_text
+from ..guide import about, reviewed_text
 from .api import letters_json
 from .docx import docx_job
 from .printable import pdf_job
@@ -80,12 +80,12 @@ def index_markdown(content: Content) -> str:
     newest = max((l.meta.reviewed for l in letters), default=content.last_reviewed)
     front = {
         "title": say("letters.title"),
-        "description": say("letters.description"),
+        "description": about(content, "letters.description"),
         "reviewed_text": reviewed_text(newest),
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
     lines += [
-        say("letters.intro"),
+        about(content, "letters.intro"),
         say("letters.intro.fill"),
         "",
         say("letters.private"),
