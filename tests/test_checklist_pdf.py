@@ -10,9 +10,11 @@ from pypdf import PdfReader
 
 from nextsteps import checklist
 from nextsteps.brand import Brand
-from nextsteps.content import STAGES, load_content
+from nextsteps.content import load_content
 from nextsteps.pdf import render_pdf
-from support import ROOT, build, edit, plain_text
+from support import ROOT, build, edit, plain_text, journeys
+
+STAGES = journeys()  # the journeys the guide's stage pages declare
 
 CONTENT = load_content(ROOT / "docs")
 SIZES = {"a4": (595, 842), "letter": (612, 792)}

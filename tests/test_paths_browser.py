@@ -7,9 +7,11 @@ from urllib.parse import urlparse
 
 import pytest
 
-from nextsteps.content import STAGES, load_content
+from nextsteps.content import load_content
 from nextsteps.guide import stage_label
-from support import ROOT
+from support import ROOT, journeys
+
+STAGES = journeys()  # the journeys the guide's stage pages declare
 
 pytestmark = pytest.mark.browser
 

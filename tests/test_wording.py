@@ -9,7 +9,6 @@ from datetime import date
 import pytest
 
 from nextsteps import wording
-from nextsteps.content import STAGES
 from nextsteps.support import REGIONS, TOPICS
 from support import ROOT, build, copy_project, pdf_page_texts
 
@@ -17,7 +16,6 @@ HOOKS = ROOT / "hooks"
 CHANNELS = ("email", "letter", "linkedin")
 # Keys the code builds from a name: each must exist for every name it can be.
 BUILT_KEYS = {
-    "stage.": STAGES,
     "channel.": CHANNELS,
     "noun.": CHANNELS,
     "support.": TOPICS,
@@ -34,6 +32,10 @@ def keys_in_code() -> set[str]:
     for path in sorted(p for p in HOOKS.rglob("*") if p.suffix in (".py", ".html", ".j2")):
         text = path.read_text(encoding="utf-8")
         found |= set(re.findall(r"""\bsay(?:_html)?\(\s*['"]([a-z_.-]+)['"]""", text))
+        # Phrases with the guide's topic in them, and phrases with a form for a guide of one journey.
+        found |= set(re.findall(r"""\babout\(\s*\w+,\s*['"]([a-z_.-]+)['"]""", text))
+        for key in re.findall(r"""\b_with_journey\(\s*['"]([a-z_.-]+)['"]""", text):
+            found |= {key, key + ".one"}
         for prefix in re.findall(r"""\bwords_for_script\(\s*['"]([a-z_.-]+)['"]""", text):
             found |= {key for key in wording.en.WORDS if key.startswith(prefix)}
         for prefix in re.findall(r"""\bsay\(\s*f['"]([a-z_.-]+)\{""", text):
@@ -106,6 +108,7 @@ MARK = "[fr] "
 PSEUDO = '''"""A made-up French table for the tests: each English phrase, marked."""
 
 from .en import MONTHS as _EN_MONTHS, WORDS as _EN
+
 
 MONTHS = tuple("[fr] " + m for m in _EN_MONTHS)
 WORDS = {key: ("fr-FR" if key == "script.letters.date_locale" else text if key.startswith(("list.", "contact.or")) or text.strip() in ("{link}.",) else "[fr] " + text) for key, text in _EN.items()}
