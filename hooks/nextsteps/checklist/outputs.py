@@ -103,12 +103,16 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
         lines.append(say("checklist.no_pdf"))
     lines.append("")
     if stage is None and not content.one_journey:
-        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", say("checklist.stages.intro", choose=upper_first(choose(content))), ""]
+        intro = say("checklist.stages.intro", choose=upper_first(choose(content)))
+        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", intro, ""]
         lines += [f"- [{page.meta.title}]({rel_path(here, page_path(s))})" for s, page in content.stages.items()]
     else:
+        # A guide of one journey: its whole list leads to that journey's steps.
+        journey = content.stages[stage] if stage is not None else next(iter(content.stages.values()))
         lines += [_heading("more-help", say("checklist.more")), ""]
-        lines.append(f"- [{content.stages[stage].meta.title}]({rel_path(here, content.stages[stage].path)}): {say('checklist.more.stage')}")
-        lines.append(f"- [{say('checklist.more.all')}]({rel_path(here, page_path(None))})")
+        lines.append(f"- [{journey.meta.title}]({rel_path(here, journey.path)}): {say('checklist.more.stage')}")
+        if stage is not None:
+            lines.append(f"- [{say('checklist.more.all')}]({rel_path(here, page_path(None))})")
     return "\n".join(lines) + "\n"
 
 
