@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 
 import gates
-from nextsteps.content import load_content
+from nextsteps.content import load_guide
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
 from nextsteps.hosting import SITE_POLICY
@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 
 from support import ROOT  # noqa: E402
 
-CONTENT = load_content(ROOT / "docs")
+CONTENT = load_guide(ROOT / "mkdocs.yml")  # the content with the guide's own words
 WIDGETS = {w.key: w for w in widgets(CONTENT)}
 SUB_URL = "https://careers.example.com/next-steps/"
 SUB = "/next-steps/"

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 import gates
-from nextsteps.content import load_content
+from nextsteps.content import load_guide
 from support import ROOT, Server, build, html_pages, pdf_page_texts, plain_text
 
 GUIDE = ROOT / "examples" / "first-weeks"
-CONTENT = load_content(GUIDE / "docs")
+CONTENT = load_guide(GUIDE / "mkdocs.yml")
 # Words of the first guide's topic: a guide on another topic must show none of them.
 FIRST_TOPIC = re.compile(r"turned down|rejection|rejected|interview", re.IGNORECASE)
 

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import stage_parts
@@ -20,7 +21,7 @@ from .frontmatter import FrontMatterError, field_line, split
 from .letter_template import letter_problems
 from .model import Content, Letter, Page, Source, StagePage, Step
 from .schema import LetterMeta, PageMeta, StageMeta, StepMeta
-from .settings import GuideSettings
+from .settings import GuideSettings, load_guide_settings
 
 # Which schema applies is decided by the folder a page lives in.
 KINDS: dict[str, type[BaseModel]] = {"steps": StepMeta, "stages": StageMeta, "letters": LetterMeta}
@@ -66,6 +67,26 @@ def load_content(docs_dir: Path, guide: GuideSettings | None = None) -> Content:
     return content
 
 
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads a settings file whatever site-engine tags it uses (``!ENV``, ``!!python/name``): only plain fields are needed."""
+
+
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_guide(config_file: Path) -> Content:
+    """A guide's content with its own words (``extra.guide``), read from its settings file.
+
+    For tools and tests that do not run the site engine; the build itself
+    hands over the settings it has read (``mkdocs_hooks``).
+    """
+    text = config_file.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_SettingsLoader) or {}
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    settings = load_guide_settings(extra.get("guide"), config_file, config_file.name)
+    return load_content(config_file.parent / str(data.get("docs_dir") or "docs"), settings)
+
+
 def _with_line(problem: Problem, docs_dir: Path) -> Problem:
     """Add the line of the field, so the editor can jump straight to it."""
     if problem.line or not problem.field or problem.field == "body":
@@ -107,22 +128,30 @@ def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) 
     journeys = [(rel, meta) for rel, meta, _ in loaded if isinstance(meta, StageMeta)]
     failed = any(rel.startswith("stages/") and not isinstance(meta, StageMeta) for rel, meta, _ in loaded)
     if not journeys and not failed and not any((docs_dir / "stages").glob("*.md")):
-        problems.append(Problem(f"{docs_dir.name}/stages/", "", "the guide declares no journey. Add a page such as stages/first-day.md with the fields title, summary, stage, path and reviewed"))
+        message = (
+            "the guide declares no journey. Add a page such as stages/first-day.md "
+            "with the fields title, summary, stage, path and reviewed"
+        )
+        problems.append(Problem(f"{docs_dir.name}/stages/", "", message))
     first_slug: dict[str, str] = {}
     first_order: dict[int, str] = {}
     for rel, meta in journeys:
         shown = _display(docs_dir, rel)
         if meta.stage in first_slug:
-            problems.append(Problem(shown, "stage", f"'{meta.stage}' is already the slug of the journey in {_display(docs_dir, first_slug[meta.stage])}; each journey needs its own slug"))
+            other = _display(docs_dir, first_slug[meta.stage])
+            message = f"'{meta.stage}' is already the slug of the journey in {other}; each journey needs its own slug"
+            problems.append(Problem(shown, "stage", message))
         else:
             first_slug[meta.stage] = rel
         if meta.order is not None:
             if meta.order in first_order:
-                problems.append(Problem(shown, "order", f"{meta.order} is also used by {_display(docs_dir, first_order[meta.order])}; each journey needs its own number"))
+                other = _display(docs_dir, first_order[meta.order])
+                problems.append(Problem(shown, "order", f"{meta.order} is also used by {other}; each journey needs its own number"))
             else:
                 first_order[meta.order] = rel
         if not meta.path:
-            problems.append(Problem(shown, "path", "this journey has no steps. List at least one step slug (a file name in steps/, without .md)"))
+            message = "this journey has no steps. List at least one step slug (a file name in steps/, without .md)"
+            problems.append(Problem(shown, "path", message))
     return problems
 
 
@@ -205,7 +234,8 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
     for step in content.steps:
         for journey in step.meta.for_stage:
             if journey not in content.stages:
-                problems.append(Problem(shown(step), f"for_stage.{journey}", f"no journey has the slug '{journey}'. Journeys: {_journey_list(content)}"))
+                message = f"no journey has the slug '{journey}'. Journeys: {_journey_list(content)}"
+                problems.append(Problem(shown(step), f"for_stage.{journey}", message))
         lists = [("checklist", step.meta.checklist)] + [(f"for_stage.{stage}.checklist", w.checklist) for stage, w in step.meta.for_stage.items()]
         for where, items in lists:
             for i, item in enumerate(items):
@@ -283,7 +313,7 @@ def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:
     for step in content.steps:
         on = content.stages_of(step)
         if not on:
-            pages = ", ".join(f"{docs_dir.name}/{p.path}" for p in content.stages.values()) or f"{docs_dir.name}/stages/"
+            pages = ", ".join(f"{docs_dir.name}/{p.path}" for p in content.stages.values()) or "stages/"
             problems.append(Problem(_display(docs_dir, step.path), "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
             continue
         for stage in step.meta.for_stage:

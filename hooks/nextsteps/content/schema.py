@@ -61,12 +61,32 @@ class StageMeta(StrictModel):
 
     title: Text
     summary: Summary
-    stage: Stage = Field(description="The journey's slug: its addresses, for_stage keys and nextsteps:only markers use it. Must match the file name.")
-    order: Annotated[int, Field(ge=1)] | None = Field(default=None, description="Where the journey comes on the start page and in lists. Journeys without one follow, by slug.")
-    choice: str = Field(default="", description="The option on the start page, such as 'After I applied'. Defaults to the title.")
-    phrase: str = Field(default="", description="A few words used mid-sentence, as in 'Step 3 of 7: after an interview'. Defaults to the title.")
-    checklist_title: str = Field(default="", description="The title of this journey's checklist. Defaults to 'Your checklist: ' and the title.")
-    checklist_for: str = Field(default="", description="Who the journey's checklist is for, ending 'These are the things to do ...', such as 'if you were turned down after applying'. Defaults to 'for ' and the phrase.")
+    stage: Stage = Field(
+        description="The journey's slug: its addresses, for_stage keys and markers use it. Matches the file name.",
+    )
+    order: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="Where the journey comes on the start page and in lists. Others follow, by slug.",
+    )
+    choice: str = Field(
+        default="",
+        description="The option on the start page, such as 'It is my first day'. Defaults to the title.",
+    )
+    phrase: str = Field(
+        default="",
+        description="Words used mid-sentence: 'Step 3 of 7: on your first day'. Defaults to the title.",
+    )
+    checklist_title: str = Field(
+        default="",
+        description="The title of this journey's checklist. Defaults to 'Your checklist: ' and the title.",
+    )
+    checklist_for: str = Field(
+        default="",
+        description=(
+            "Who its checklist is for, ending 'These are the things to do ...', such as 'on your first day'. "
+            "Defaults to 'for ' and the phrase."
+        ),
+    )
     path: list[Slug]
     reviewed: date
 

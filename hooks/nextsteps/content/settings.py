@@ -25,11 +25,26 @@ class GuideSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    question: str = Field(default="", description="The start page's question above the journeys, also the navigation's name for them.")
-    choose: str = Field(default="", description="The same question as an instruction, mid-sentence: 'choose where you were turned down'.")
-    topic: str = Field(default="", description="What the guide is about, after a noun: 'Your checklist after a job rejection'.")
-    topic_for_you: str = Field(default="", description="What the guide is about, after a verb: 'Things to do after you are turned down for a job'.")
-    widget_intro: str = Field(default="", description="The first line of the guide's widget on other websites.")
+    question: str = Field(
+        default="",
+        description="The start page's question, also the navigation's name for the journeys.",
+    )
+    choose: str = Field(
+        default="",
+        description="The question as an instruction, mid-sentence: 'choose where you are now'.",
+    )
+    topic: str = Field(
+        default="",
+        description="What the guide is about, after a noun: 'Your checklist in a new job'.",
+    )
+    topic_for_you: str = Field(
+        default="",
+        description="The same after a verb: 'Things to do when you start a new job'.",
+    )
+    widget_intro: str = Field(
+        default="",
+        description="The first line of the guide's widget on other websites.",
+    )
 
 
 SETTING = "extra.guide"

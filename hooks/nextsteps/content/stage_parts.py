@@ -43,10 +43,13 @@ def problems(body: str, stages_on_path: Iterable[str], journeys: Iterable[str]) 
             opened = number
             names = opening.group(1).split()
             if not names:
-                found.append((number, f"'nextsteps:only' needs the journeys it is for, such as <!-- nextsteps:only {' '.join(declared[:2]) or 'first-day'} -->. Journeys: {listed}"))
+                example = " ".join(declared[:2]) or "first-day"
+                needs = f"'nextsteps:only' needs the journeys it is for, such as <!-- nextsteps:only {example} -->"
+                found.append((number, f"{needs}. Journeys: {listed}"))
             for name in names:
                 if name not in declared:
-                    found.append((number, f"unknown journey '{name}' in 'nextsteps:only': no page in stages/ declares it. Journeys: {listed}"))
+                    unknown = f"unknown journey '{name}' in 'nextsteps:only': no page in stages/ declares it"
+                    found.append((number, f"{unknown}. Journeys: {listed}"))
                 elif name not in on_path:
                     paths = ", ".join(sorted(on_path)) or "none"
                     found.append((number, f"this step is not on the '{name}' path, so no reader would see this part. It is on: {paths}"))

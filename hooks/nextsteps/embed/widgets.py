@@ -60,7 +60,8 @@ def checklist_widgets(content: Content) -> list[Widget]:
     """The whole checklist, then one for each journey the guide declares."""
     found = [Widget("checklist", "checklist", about(content, "widget.checklist"), "checklist/index.md")]
     for stage in content.journeys:
-        found.append(Widget("checklist", f"checklist-{stage}", title_for(content, stage), f"checklist/{stage}.md", stage=stage))
+        title = title_for(content, stage)
+        found.append(Widget("checklist", f"checklist-{stage}", title, f"checklist/{stage}.md", stage=stage))
     return found
 
 

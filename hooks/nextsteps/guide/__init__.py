@@ -4,8 +4,8 @@ from ..content import lower_first
 from .render import (
     PathPlace,
     about,
-    choose,
     caption_html,
+    choose,
     generated_files,
     letters_markdown,
     nav,
@@ -27,8 +27,8 @@ from .render import (
 __all__ = [
     "PathPlace",
     "about",
-    "choose",
     "caption_html",
+    "choose",
     "generated_files",
     "letters_markdown",
     "lower_first",

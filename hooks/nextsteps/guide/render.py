@@ -16,8 +16,8 @@ from typing import Any
 
 from ..addresses import page_url, rebase_links, rel, rel_url, stage_step_path
 from ..content import Content, Step, stage_parts
-from ..content.settings import with_topic
 from ..content.schema import Stage
+from ..content.settings import with_topic
 from ..outputs import Generated
 from ..templating import render as render_template
 from ..wording import long_date, say, say_raw, slots
