@@ -10,7 +10,10 @@ from pathlib import Path
 import pytest
 
 import gates
-from nextsteps.content import load_guide
+import textstat
+from nextsteps import guide
+from nextsteps.content import load_guide, page_url
+from plain_english import article_blocks, sentences, word_count
 from support import ROOT, Server, build, html_pages, pdf_page_texts, plain_text
 
 GUIDE = ROOT / "examples" / "first-weeks"
@@ -78,6 +81,17 @@ def test_no_word_of_the_first_guides_topic_anywhere(weeks_site):
             continue
         found += [f"{rel}: {m.group(0)}" for m in FIRST_TOPIC.finditer(text)]
     assert found == []
+
+
+def test_every_page_reads_easily(weeks_site):
+    """The main guide's plain-English bar: Flesch 60 or more, no sentence over 25 words."""
+    urls = [s.url for s in CONTENT.steps] + [p.url for p in CONTENT.stages.values()] + [p.url for p in CONTENT.pages.values()]
+    urls += [page_url(path) for path in guide.places(CONTENT)]
+    for url in urls:
+        blocks = article_blocks((weeks_site / url / "index.html").read_text(encoding="utf-8"))
+        text = " ".join(b if b.endswith((".", "!", "?", ":")) else b + "." for b in blocks)
+        assert textstat.flesch_reading_ease(text) >= 60, url
+        assert [s for s in sentences(blocks) if word_count(s) > 25] == [], url
 
 
 def test_every_internal_link_and_anchor_resolves(weeks_site):
