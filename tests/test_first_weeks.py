@@ -7,9 +7,8 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 import gates
+import pytest
 import textstat
 from nextsteps import guide
 from nextsteps.content import load_guide, page_url
@@ -64,7 +63,8 @@ def test_a_step_on_a_path_names_its_journey_in_the_guides_words(weeks_site):
 def test_feeds_and_loader_follow_the_journeys(weeks_site):
     feed = json.loads((weeks_site / "api/checklist.json").read_text(encoding="utf-8"))
     assert list(feed["paths"]) == list(CONTENT.journeys)
-    assert f"var STAGES = {json.dumps(list(CONTENT.journeys))};" in (weeks_site / "embed.js").read_text(encoding="utf-8")
+    loader = (weeks_site / "embed.js").read_text(encoding="utf-8")
+    assert f"var STAGES = {json.dumps(list(CONTENT.journeys))};" in loader
     assert (weeks_site / "oembed/checklist-first-day.json").is_file()
 
 
@@ -85,7 +85,8 @@ def test_no_word_of_the_first_guides_topic_anywhere(weeks_site):
 
 def test_every_page_reads_easily(weeks_site):
     """The main guide's plain-English bar: Flesch 60 or more, no sentence over 25 words."""
-    urls = [s.url for s in CONTENT.steps] + [p.url for p in CONTENT.stages.values()] + [p.url for p in CONTENT.pages.values()]
+    urls = [s.url for s in CONTENT.steps] + [p.url for p in CONTENT.stages.values()]
+    urls += [p.url for p in CONTENT.pages.values()]
     urls += [page_url(path) for path in guide.places(CONTENT)]
     for url in urls:
         blocks = article_blocks((weeks_site / url / "index.html").read_text(encoding="utf-8"))
@@ -123,7 +124,8 @@ def test_a_fresh_build_gives_the_same_bytes(weeks_site, tmp_path):
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_axe_violations(weeks_site, weeks_server, browser, scheme):
-    context = browser.new_context(viewport={"width": 320 if scheme == "dark" else 1280, "height": 900}, color_scheme=scheme)
+    width = 320 if scheme == "dark" else 1280
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     try:
         problems = {p or "/": gates.axe_problems(page, weeks_server.url(p)) for p in html_pages(weeks_site)}

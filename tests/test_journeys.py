@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from support import Server, build, copy_project, journeys, pdf_page_texts, plain_text
 
 OLD, NEW = "interview", "met-the-employer"
@@ -65,10 +64,12 @@ def test_path_pages_use_the_journeys_words(renamed):
     # The step's for_stage words and its nextsteps:only part still reach this path, and only this one.
     learn = (renamed / f"stages/{NEW}/learn-from-it/index.html").read_text(encoding="utf-8")
     assert "What to change after an interview" in learn
-    assert "What to change after an interview" not in (renamed / "stages/application/learn-from-it/index.html").read_text(encoding="utf-8")
+    elsewhere = (renamed / "stages/application/learn-from-it/index.html").read_text(encoding="utf-8")
+    assert "What to change after an interview" not in elsewhere
     reply = (renamed / f"stages/{NEW}/reply-to-the-rejection/index.html").read_text(encoding="utf-8")
     assert "After an interview:" in reply
-    assert "After an interview:" not in (renamed / "stages/final/reply-to-the-rejection/index.html").read_text(encoding="utf-8")
+    elsewhere = (renamed / "stages/final/reply-to-the-rejection/index.html").read_text(encoding="utf-8")
+    assert "After an interview:" not in elsewhere
 
 
 def test_checklist_pdfs_follow_the_journey(renamed):
@@ -97,11 +98,14 @@ def renamed_server(renamed: Path) -> Iterator[Server]:
 
 @pytest.mark.browser
 def test_a_loader_snippet_with_the_new_data_stage_works(renamed_server, browser, tmp_path):
-    boxes = {"renamed": f'data-nextsteps-embed="checklist" data-stage="{NEW}"', "old-name": f'data-nextsteps-embed="checklist" data-stage="{OLD}"'}
-    body = "\n".join(f'<div id="{box}"><div {attrs}><a href="{renamed_server.origin}/checklist/">Checklist</a></div></div>' for box, attrs in boxes.items())
+    boxes = {"renamed": NEW, "old-name": OLD}
+    link = f'<a href="{renamed_server.origin}/checklist/">Checklist</a>'
+    snippet = '<div id="{box}"><div data-nextsteps-embed="checklist" data-stage="{slug}">{link}</div></div>'
+    body = "\n".join(snippet.format(box=box, slug=slug, link=link) for box, slug in boxes.items())
     (tmp_path / "index.html").write_text(
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>An agency</title></head>\n'
-        f'<body><main><h1>An agency</h1>\n{body}\n<script async src="{renamed_server.origin}/embed.js"></script></main></body></html>\n',
+        f"<body><main><h1>An agency</h1>\n{body}\n"
+        f'<script async src="{renamed_server.origin}/embed.js"></script></main></body></html>\n',
         encoding="utf-8",
     )
     with Server(tmp_path, host="localhost") as host:
