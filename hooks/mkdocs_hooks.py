@@ -21,16 +21,21 @@ from datetime import datetime, time, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from nextsteps import cache, checklist, embed, errorpage, guide, hosting, letters, pages, preflight, recruiters, staging, support, wording
+from nextsteps import cache, checklist, embed, errorpage, guide, hosting, journey, letters, pages, plan, preflight, recruiters, searchhelp, staging, support, wording
+from nextsteps.checks import page_warnings
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
-from nextsteps.content import Content, ContentError, Problem, load_content, load_guide_settings
+from nextsteps.content import Content, ContentError, Edition, Problem, load_content, load_guide_settings
+from nextsteps.content.drafts import drafts, left_out_warning, without_drafts
+from nextsteps.content.edition import shown_from
+from nextsteps.content.settings import guide_folder
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -41,12 +46,15 @@ class _BuildState:
     content: Content | None = None
     brand: Brand = field(default_factory=Brand)
     brand_logo: Path | None = None
+    edition: Edition = field(default_factory=Edition)  # the brand's own pages, hidden pages and region
     support: support.SupportList | None = None
+    search_help: tuple[searchhelp.Section, ...] = ()
     problems: list[Problem] = field(default_factory=list)  # only under `mkdocs serve`
     nav_paths: set[str] = field(default_factory=set)  # pages the navigation lists; all others are linked only
     generated: list[Generated] = field(default_factory=list)
     renders: Renders = field(default_factory=lambda: Renders([]))
     held_pages: list[str] = field(default_factory=list)  # written pages whose file sizes come at the end
+    left_out: set[str] = field(default_factory=set)  # drafts a publishing build leaves out
     site_dir: Path | None = None  # the real output folder, while the build writes beside it
 
 
@@ -56,6 +64,7 @@ _dirty = False  # 'mkdocs serve --dirty' keeps the output folder, so it builds i
 _started = clock.time()
 log = logging.getLogger("mkdocs.plugins.nextsteps")
 HOOKS_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = HOOKS_DIR.parent  # holds data/ and .cache/, wherever a brand's docs_dir points
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -87,16 +96,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.error(str(exc))
         _state.problems = exc.problems
         return config
+    assert _state.content is not None
+    if not _serving:  # the preview shows drafts; a publishing build leaves them out, with a warning each
+        for step in drafts(_state.content):
+            log.warning(left_out_warning(step, Path(config.docs_dir).name))
+            _state.left_out.add(step.path)
+        _state.content = without_drafts(_state.content)
     if warning and config.strict:
         raise PluginError(warning)
     if warning:
         log.warning(warning)
     if _state.brand.logo:
         _state.brand_logo = (config_file.parent / _state.brand.logo).resolve()
+    for note in _state.brand.build_notes(_state.edition.settings_file or config_file.name):
+        log.info(note)
     if not config.use_directory_urls:
         raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
     if not config.nav:
-        config.nav = guide.nav(_state.content, generated=checklist.NAV)
+        config.nav = guide.nav(_state.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
     _state.nav_paths = guide.nav_paths(config.nav)
     # Same sources, same bytes: date the build by the newest review, not the clock.
     reviewed = datetime.combine(_state.content.last_reviewed, time(), tzinfo=timezone.utc)
@@ -107,8 +124,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in support.stale_warnings(_state.support, max(build_day, newest)):
         log.warning(warning)
     config.extra_css.insert(0, "assets/brand.css")
+    for component in (searchhelp, journey):  # on every page of the guide, not in widgets
+        config.extra_css.append(component.STYLESHEET)
+        config.extra_javascript.append(_deferred(component.SCRIPT))
+    config.extra_css.append(plan.STYLESHEET)
     # PDF and Word files are kept between builds; NEXTSTEPS_NO_CACHE=1 renders all afresh.
-    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else Path(config.docs_dir).parent / ".cache" / "nextsteps")
+    cache.use_folder(None if os.environ.get("NEXTSTEPS_NO_CACHE") else PROJECT_DIR / ".cache" / "nextsteps")
     # PDFs finish after the pages, so build beside the site and swap it in
     # at the end: a failed build leaves the old site whole (nextsteps.staging).
     if not _dirty:
@@ -118,14 +139,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def _deferred(path: str) -> ExtraScriptValue:
+    script = ExtraScriptValue(path)
+    script.defer = True
+    return script
+
+
 def _generate(config: MkDocsConfig) -> None:
     """Everything the build adds. PDF and Word files start rendering now, in
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
-    generated = guide.generated_files(content) + recruiters.generated_files()
+    generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
+    topics = {o.topic for o in _state.support.organisations} if _state.support else None
+    generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
-    generated += letters.generated_files(content, author=brand.name, site_url=config.site_url, site_name=config.site_name)
+    generated += letters.generated_files(
+        content, author=brand.name, site_url=config.site_url, site_name=config.site_name,
+        logo=brand.logo_data_uri(), word_logo=brand.word_logo,
+    )
+    generated = [g for g in generated if g.path not in _state.edition.hidden]  # e.g. the "For recruiters" page
     for message in checklist.print_warnings(content):
         log.warning(message)
     _state.generated = generated
@@ -136,30 +169,38 @@ def _generate(config: MkDocsConfig) -> None:
 def _validate(config: MkDocsConfig, config_file: Path) -> None:
     """Brand, content and address, every problem in one list."""
     problems: list[Problem] = []
+    shown = shown_from(config_file, PROJECT_DIR)
     try:
-        _state.brand = load_brand(config.extra.get("brand"), config_file.name, config_file.parent)
+        settings = config.extra.get("brand")
+        _state.brand = load_brand(settings, config_file.name, config_file.parent, shown, Path(config.docs_dir))
+        _state.edition = _state.brand.edition(config_file.parent, shown, PROJECT_DIR)
     except ContentError as exc:
         problems += exc.problems
-    settings = None
+    guide_words = None
     try:
-        settings = load_guide_settings(config.extra.get("guide"), config_file, config_file.name)
+        guide_words = load_guide_settings(config.extra.get("guide"), config_file, config_file.name)
     except ContentError as exc:
         problems += exc.problems
     try:
-        _state.content = load_content(Path(config.docs_dir), settings)
+        _state.content = load_content(Path(config.docs_dir), guide_words, _state.edition)
     except ContentError as exc:
         problems += exc.problems
     try:
         checklist.check_site_url(config.site_url, config_file.name)
     except ContentError as exc:
         problems += exc.problems
+    try:
+        _state.search_help = searchhelp.load(guide_folder(config_file))
+    except ContentError as exc:
+        problems += exc.problems
     own = _state.brand.support
     try:
         _state.support = support.load_support(
-            Path(config.docs_dir).parent,
+            guide_folder(config_file),
             brand_file=(config_file.parent / own.file) if own else None,
-            brand_shown=f"{config_file.name}: extra.brand.support.file ({own.file})" if own else "",
+            brand_shown=shown_from(config_file.parent / own.file, PROJECT_DIR) if own else "",
             mode=own.mode if own else "extend",
+            region=_state.brand.region,
         )
     except ContentError as exc:
         problems += exc.problems
@@ -176,11 +217,12 @@ def _watch_code(config: MkDocsConfig) -> None:
     loaded once per process, so a changed .py file needs a restart.
     """
     config_file = Path(config.config_file_path)
-    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(Path(config.docs_dir).parent / "data")]
+    watched = [config.theme.custom_dir, str(HOOKS_DIR), str(PROJECT_DIR / "data")]
     brand = config.extra.get("brand")
     if isinstance(brand, dict):
         own_support = brand.get("support")
-        for name in (brand.get("logo"), own_support.get("file") if isinstance(own_support, dict) else None):
+        support_file = own_support.get("file") if isinstance(own_support, dict) else None
+        for name in (brand.get("logo"), brand.get("logo_png"), brand.get("pages"), support_file):
             if isinstance(name, str) and name:
                 watched.append(str((config_file.parent / name).resolve()))
     inherited = re.search(r"^INHERIT:\s*['\"]?([^'\"\s]+)", config_file.read_text(encoding="utf-8"), re.M) if config_file.is_file() else None
@@ -206,7 +248,7 @@ def on_serve(server, config: MkDocsConfig, builder):
         return server
     rebuild = server.builder
     site = Path(server.root)
-    project = Path(config.docs_dir).parent  # files are named from the project folder
+    project = PROJECT_DIR  # files are named from the project folder
     root = urlsplit(config.site_url or "/").path or "/"
 
     def rebuild_or_show_error() -> None:
@@ -243,15 +285,32 @@ class _ErrorsLogged(logging.Handler):
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if _state.problems:
         return _error_files(files, config)
+    _use_edition_files(files, config)
     files.append(File.generated(config, "assets/brand.css", content=_state.brand.stylesheet()))
     if _state.brand_logo and _state.brand.logo_name:
         files.append(File.generated(config, _state.brand.logo_name, abs_src_path=str(_state.brand_logo)))
     for file in files.documentation_pages():
-        if file.src_uri not in _state.nav_paths:
+        if file.src_uri in _state.left_out:
+            files.remove(file)
+        elif file.src_uri not in _state.nav_paths:
             file.inclusion = InclusionLevel.NOT_IN_NAV
     _add(files, config, _state.generated)
     files.append(File.generated(config, hosting.NGINX_EXAMPLE, content=hosting.nginx_conf(config.site_url)))
     return files
+
+
+def _use_edition_files(files: Files, config: MkDocsConfig) -> None:
+    """A brand's own pages replace or join the guide's; pages it hides go."""
+    edition = _state.edition
+    for path in edition.own_files():
+        old = files.get_file_from_path(path)
+        if old is not None:
+            files.remove(old)
+        files.append(File(path, str(edition.pages_dir), config.site_dir, config.use_directory_urls))
+    for path in edition.hidden:
+        old = files.get_file_from_path(path)
+        if old is not None:
+            files.remove(old)
 
 
 def _error_files(files: Files, config: MkDocsConfig) -> Files:
@@ -286,7 +345,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return _error_page(config) if _state.problems else output
+    if _state.problems:
+        return _error_page(config)
+    assert _state.content is not None
+    for message in page_warnings(_state.content, page.file.src_uri, output, Path(config.docs_dir).name):
+        log.warning(message)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -329,6 +393,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         raise PluginError(str(exc)) from None
     for path, data in made.items():
         (site / path).write_bytes(data)
+    if _state.content is not None:
+        # Said, not failed: a longer list is still a good list, and --strict would stop the build.
+        for message in checklist.paper_warnings(_state.content, made):
+            log.info(message)
     for page_file in map(Path, _state.held_pages):
         page_file.write_text(fill_held_sizes(page_file.read_text(encoding="utf-8"), lambda path: len(made[path])), encoding="utf-8")
     # The headers file lists every top-level folder, so it is written last.

@@ -30,11 +30,15 @@ def text(site: Path, path: str) -> str:
     return (site / path).read_text(encoding="utf-8")
 
 
-def test_brand_file_names_the_same_hooks_as_the_base():
+@pytest.mark.parametrize("brand_file", sorted((ROOT / "brands").glob("*.yml")), ids=lambda p: p.stem)
+def test_brand_file_names_the_same_hooks_as_the_base(brand_file):
     """MkDocs reads the brand's paths from brands/, so they are listed again with '../'."""
-    assert EXAMPLE["INHERIT"] == "../mkdocs.yml"
-    assert [str((ROOT / "brands" / h).resolve()) for h in EXAMPLE["hooks"]] == [str((ROOT / h).resolve()) for h in DEFAULT["hooks"]]
-    assert (ROOT / "brands" / EXAMPLE["extra"]["brand"]["logo"]).is_file()
+    settings = yaml.safe_load(brand_file.read_text(encoding="utf-8"))
+    assert settings["INHERIT"] == "../mkdocs.yml"
+    assert [str((ROOT / "brands" / h).resolve()) for h in settings["hooks"]] == [str((ROOT / h).resolve()) for h in DEFAULT["hooks"]]
+    for name in ("logo", "logo_png"):
+        if name in settings["extra"]["brand"]:
+            assert (ROOT / "brands" / settings["extra"]["brand"][name]).is_file()
 
 
 @pytest.mark.parametrize("brand", BRANDS)
@@ -120,3 +124,79 @@ def test_bad_brand_settings_stop_the_build(project, tmp_path, setting, value, sa
     assert result.returncode != 0
     assert f"broken.yml: field 'extra.brand.{setting}'" in result.output and says in result.output, result.output
     assert not out.exists(), "nothing may be written when the settings are wrong"
+
+
+def figure_alts(path: Path) -> list[str]:
+    """The alt text of every figure in a tagged PDF's structure tree: how a
+    screen reader, and this test, finds an image whether SVG or raster."""
+    import pypdf
+
+    reader = pypdf.PdfReader(path)
+    found: list[str] = []
+
+    def walk(node) -> None:
+        node = node.get_object()
+        if isinstance(node, pypdf.generic.ArrayObject):
+            for kid in node:
+                walk(kid)
+        elif isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == "/Figure":
+                found.append(str(node.get("/Alt")))
+            if "/K" in node:
+                walk(node["/K"])
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+@pytest.mark.parametrize("brand", BRANDS)
+def test_the_logo_is_on_paper_only_for_a_brand_that_has_one(sites, brand):
+    import zipfile
+
+    site, name = sites[brand], BRANDS[brand]["name"]
+    has_logo = brand == "example"
+    checklist = site / "downloads/checklist-a4.pdf"
+    letter = next((site / "downloads/letters").glob("*.pdf"))
+    for pdf in (checklist, letter):
+        assert (name in figure_alts(pdf)) is has_logo, pdf
+        assert len(pdf_page_texts(pdf.read_bytes())) == 1, pdf
+    word = next((site / "downloads/letters").glob("*.docx"))
+    media = [n for n in zipfile.ZipFile(word).namelist() if n.startswith("word/media/")]
+    assert bool(media) is has_logo
+    if has_logo:
+        assert zipfile.ZipFile(word).read(media[0]) == (ROOT / "brands/example/logo.png").read_bytes()
+
+
+HEADER_NAME = ".md-header__topic:first-child .md-ellipsis"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_phone_shows_the_whole_brand_name_and_the_logo(sites, browser, width):
+    """Material cuts a long site name short on a phone and hides the logo below 1220 px."""
+    with Server(sites["example"]) as srv:
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        try:
+            page.goto(srv.url(""))
+            name = page.locator(HEADER_NAME)
+            assert name.inner_text().strip() == BRANDS["example"]["site_name"]
+            whole = name.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight")
+            assert whole, "the name is cut short"
+            box = name.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width
+            header = page.locator(".md-header").bounding_box()
+            assert header and box["y"] >= header["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+            logo = page.locator(".md-header .md-logo img")
+            assert logo.is_visible() and (logo.bounding_box() or {}).get("width", 0) > 0
+            link_colour = page.evaluate("getComputedStyle(document.querySelector('.md-typeset a')).color")
+            assert link_colour == "rgb(11, 110, 79)"  # the brand's own accent: it keeps 4.5:1 on white
+            found = a11y.violations(page)
+            assert not found, a11y.describe(found)
+        finally:
+            page.close()
+
+
+@pytest.mark.parametrize("path", ["get-support/index.html", "privacy/index.html"])
+def test_no_sales_button_under_crisis_lines_or_the_privacy_notice(sites, path):
+    assert 'class="ns-cta"' in text(sites["example"], "index.html")
+    assert 'class="ns-cta"' not in text(sites["example"], path)

@@ -37,7 +37,8 @@ def test_start_page_offers_the_stage_choice(site):
     assert article.count('class="ns-choice"') == len(CONTENT.journeys)
     assert not [s for s in CONTENT.steps if f'href="{s.url}"' in article and s.slug != "its-not-personal"]
     assert "If you only do one thing today:" in article
-    assert '<a href="checklist/">Your checklist</a>' in html
+    # Marked for journey.js, which points it at the reader's own list.
+    assert '<a data-ns-my-checklist="" href="checklist/">Your checklist</a>' in html
     assert '<a href="letters/">Letter templates</a>' in html
 
 
@@ -74,8 +75,8 @@ def test_no_call_to_action_without_a_contact_but_a_next_link(site):
     for url in ["", "stages/interview", "steps/ask-for-feedback", "checklist/"]:
         html = read(site, url)
         assert 'class="ns-cta"' not in html and "Contact us" not in html, url
-        assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+">', html), url
-    assert '<a href="checklist/">Your checklist</a></p>' in read(site, "")
+        assert re.search(r'<aside class="ns-next" aria-label="What to do next">\s*<p class="ns-next__text">What to do next: <a href="[^"]+"[^>]*>', html), url
+    assert '<a href="checklist/" data-ns-my-checklist>Your checklist</a></p>' in read(site, "")
     # On a stage's path, previous and next are the way on; no second "next" beside them.
     on_path = read(site, "stages/interview/ask-for-feedback")
     assert 'class="ns-next"' not in on_path and 'rel="next"' in on_path
@@ -88,7 +89,7 @@ def test_page_titles_never_repeat_the_site_name(site):
     site_name = "Next steps after a job rejection"
     assert "<title>Next steps after a job rejection</title>" in read(site, "")
     assert "<title>Turned down after an interview - Next steps after a job rejection</title>" in read(site, "stages/interview")
-    assert "<title>Ask for feedback (Step 4 of 9: after an interview) - Next steps after a job rejection</title>" in read(site, "stages/interview/ask-for-feedback")
+    assert "<title>Ask for feedback (Step 4 of 10: after an interview) - Next steps after a job rejection</title>" in read(site, "stages/interview/ask-for-feedback")
     for path in site.rglob("index.html"):
         title = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"))
         if title:
@@ -172,13 +173,13 @@ def test_the_application_path_is_about_the_papers_not_the_interview(site):
         assert topic in application, topic
 
 
-def test_a_path_offers_the_letters_for_its_stage(site):
-    application = read(site, "stages/application/ask-for-feedback")
-    interview = read(site, "stages/interview/ask-for-feedback")
-    assert 'href="../../../letters/feedback-after-application/"' in application
-    assert "letters/feedback-after-interview/" not in application
-    assert 'href="../../../letters/feedback-after-interview/"' in interview
-    assert "letters/feedback-after-application/" not in interview
+def test_a_path_points_to_the_one_reply_not_its_alternatives(site):
+    """Asking for feedback is part of the one reply; the feedback-only emails stay on /letters/."""
+    for stage in ("application", "interview"):
+        html = read(site, f"stages/{stage}/ask-for-feedback")
+        assert 'href="../../../letters/reply-to-the-rejection/"' in html
+        assert 'href="../../../letters/"' in html
+        assert "letters/feedback-after-application/" not in html and "letters/feedback-after-interview/" not in html
 
 
 def test_the_final_stage_says_how_close_the_reader_came(site):

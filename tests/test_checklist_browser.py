@@ -84,8 +84,18 @@ def test_keyboard_only(server, page):
     else:
         pytest.fail("Tab never reached 'Start again'")
     page.keyboard.press("Enter")
+    # It asks first; the answer is the next thing Tab reaches.
+    assert page.evaluate("document.activeElement.hasAttribute('data-ns-confirm-ask')")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-ns-reset-yes')")
+    page.keyboard.press("Enter")
     assert not box(page, FIRST).is_checked()
     assert stored(page) is None
+    # Focus moves to Undo, so one more key press brings the ticks back.
+    assert page.evaluate("document.activeElement.hasAttribute('data-ns-undo')")
+    page.keyboard.press("Enter")
+    assert box(page, FIRST).is_checked()
+    assert stored(page) == {FIRST: True}
 
 
 def test_touch(server, browser):
@@ -106,11 +116,40 @@ def test_start_again_clears_ticks_and_storage(server, page):
     box(page, SECOND).check()
     assert progress(page) == f"2 of {len(ITEMS)} done"
     page.get_by_role("button", name="Start again").click()
+    # Nothing is cleared until the reader says yes.
+    assert progress(page) == f"2 of {len(ITEMS)} done"
+    page.get_by_role("button", name="No, keep them").click()
+    assert progress(page) == f"2 of {len(ITEMS)} done" and stored(page) == {FIRST: True, SECOND: True}
+    page.get_by_role("button", name="Start again").click()
+    page.get_by_role("button", name="Yes, clear my ticks").click()
     assert page.locator("input[data-item-id]:checked").count() == 0
     assert progress(page) == f"0 of {len(ITEMS)} done"
     assert stored(page) is None
+    page.wait_for_timeout(100)
+    assert page.locator("[data-ns-status]").inner_text() == "Your ticks on this list are cleared."
     page.reload()
     assert page.locator("input[data-item-id]:checked").count() == 0
+
+
+def test_start_again_then_undo_loses_nothing(server, page):
+    page.goto(server.url("checklist/interview/"))
+    interview = [i.id for i in CONTENT.checklist("interview")]
+    outside = next(i.id for i in ITEMS if i.id not in interview)
+    page.evaluate(f"localStorage.setItem('{KEY}', JSON.stringify({{'{interview[0]}': true, '{interview[2]}': true, '{outside}': true}}))")
+    page.reload()
+    before = stored(page)
+    page.get_by_role("button", name="Start again").click()
+    page.get_by_role("button", name="Yes, clear my ticks").click()
+    assert stored(page) == {outside: True}  # only this list's ticks go
+    page.get_by_role("button", name="Undo").click()
+    assert stored(page) == before
+    assert box(page, interview[0]).is_checked() and box(page, interview[2]).is_checked()
+    page.wait_for_timeout(100)
+    assert page.locator("[data-ns-status]").inner_text() == "Your ticks are back."
+    # axe counts a box scrolled under the sticky header as too small a target; read from the top.
+    page.evaluate("window.scrollTo(0, 0)")
+    found = a11y.violations(page)
+    assert not found, a11y.describe(found)
 
 
 def test_ticks_are_shared_between_the_step_page_and_the_checklist(server, page):
@@ -146,8 +185,11 @@ def test_blocked_storage_still_lets_you_tick(server, context):
     box(page, FIRST).check()
     assert progress(page) == f"1 of {len(ITEMS)} done"
     page.get_by_role("button", name="Start again").click()
+    page.get_by_role("button", name="Yes, clear my ticks").click()
     assert progress(page) == f"0 of {len(ITEMS)} done"
     assert not [e for e in errors if "checklist.js" in e], errors
+    # No claim that the ticks are saved when they cannot be.
+    assert page.locator("[data-ns-kept]").inner_text() == "Your ticks are kept only while this page is open. This browser does not let us save them."
 
 
 def test_without_javascript_the_list_still_works(server, browser):
@@ -160,8 +202,21 @@ def test_without_javascript_the_list_still_works(server, browser):
         assert box(page, FIRST).is_checked()
         assert not page.locator("[data-ns-progress]").is_visible()
         assert not page.get_by_role("button", name="Start again").is_visible()
+        # Nothing keeps the ticks, so nothing may say it does (bug B3).
+        for url in ("checklist/", "checklist/interview/", ITEMS[0].step.url, f"stages/interview/{CONTENT.steps_for('interview')[0].slug}/"):
+            page.goto(server.url(url))
+            text = page.locator("main").inner_text()
+            assert "saved in this browser" not in text and "are saved" not in text, url
+            assert "Your ticks are not saved, because JavaScript is off in this browser." in text, url
     finally:
         context.close()
+
+
+def test_the_page_says_ticks_are_saved_only_once_they_can_be(server, page):
+    page.goto(server.url("checklist/"))
+    assert page.locator("[data-ns-kept]").inner_text() == (
+        "Your ticks are saved in this browser only. Anyone who uses this browser can see them."
+    )
 
 
 def test_print_draws_empty_boxes_with_borders_and_no_chrome(server, page):

@@ -142,3 +142,11 @@ def test_a_longer_checklist_breaks_between_items_never_inside_one(tmp_path):
         for item in content.checklist():
             holding = [i for i, page in enumerate(pages) if flat(item.text) in page]
             assert len(holding) == 1, (paper.key, item.id, "split across pages or missing")
+        # The last page holds items too, never the footer alone.
+        assert any(flat(item.text) in pages[-1] for item in content.checklist()), paper.key
+        # The build log says the list no longer fits on one page.
+        pdf = render_pdf(html)
+        warnings = checklist.paper_warnings(content, {checklist.pdf_path(None, paper): pdf})
+        path = checklist.pdf_path(None, paper)
+        said = f"{path}: the printable checklist takes {len(pages)} pages of {paper.label}, not one."
+        assert warnings == [f"{said} Shorten its items, or take some steps off its path."]

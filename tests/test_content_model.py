@@ -254,7 +254,8 @@ def test_every_problem_is_reported_at_once(docs):
 
 
 def test_stage_letters_must_exist(docs):
-    edit(docs / "steps/ask-for-feedback.md", "    letters: [feedback-after-application, thank-you-for-feedback]", "    letters: [no-such-letter]")
+    # A stage's own letter list, as an editor adds one under for_stage.
+    edit(docs / "steps/ask-for-feedback.md", "\nletters: [", "\nfor_stage:\n  application:\n    letters: [no-such-letter]\nletters: [")
     message = problems_for(docs)
     assert "docs/steps/ask-for-feedback.md: field 'for_stage.application.letters[0]': no letter template has the id 'no-such-letter'" in message
 

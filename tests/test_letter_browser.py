@@ -449,3 +449,43 @@ def test_linkedin_note_warns_politely_when_too_long(tool):
 def test_letters_without_a_limit_show_no_count(tool):
     page = tool(CONTENT.letters["reply-to-the-rejection"])
     assert page.locator("[data-ns='length-count']").count() == 0
+
+
+# The email button (bug B2) --------------------------------------------------
+
+def mail_app_openings(page) -> list[str]:
+    """Every mailto: address the page asks the browser to open, seen from the browser's side."""
+    opened: list[str] = []
+    cdp = page.context.new_cdp_session(page)
+    cdp.on("Page.frameRequestedNavigation", lambda event: opened.append(event["url"]) if event["url"].startswith("mailto:") else None)
+    cdp.send("Page.enable")
+    return opened
+
+
+def test_the_email_button_opens_the_mail_app_once(tool):
+    letter = CONTENT.letters["feedback-after-interview"]
+    page = tool(letter)
+    opened = mail_app_openings(page)
+    fill(page, letter, {**examples(letter), "email-to": "alex@example.com"})
+    page.click("[data-ns='email']")
+    page.wait_for_timeout(500)
+    assert len(opened) == 1 and opened[0] == page.get_attribute("[data-ns='email']", "href")
+
+    # With a gap left: nothing opens until "Open anyway", then once.
+    opened.clear()
+    page.fill(field(letter, "your_name"), "")
+    page.click("[data-ns='email']")
+    page.wait_for_timeout(300)
+    assert opened == []
+    page.click("[data-ns='continue']")
+    page.wait_for_timeout(500)
+    assert len(opened) == 1
+
+
+def test_the_readers_own_name_box_can_be_filled_by_the_browser(tool):
+    letter = CONTENT.letters["feedback-after-interview"]
+    page = tool(letter)
+    assert page.get_attribute(field(letter, "your_name"), "autocomplete") == "name"
+    # Boxes about someone else must not offer the reader's own details.
+    assert page.get_attribute(field(letter, "interviewer_name"), "autocomplete") == "off"
+    assert page.get_attribute(field(letter, "email-to"), "autocomplete") == "off"

@@ -16,7 +16,7 @@ import pytest
 from nextsteps.content import load_content
 from nextsteps.content.letter_template import normalise
 from nextsteps.letters import docx_bytes, render_text
-from support import ROOT, build, copy_project, plain_text
+from support import ROOT, build, copy_project, edit, plain_text, problems_for
 
 CONTENT = load_content(ROOT / "docs")
 LETTERS = list(CONTENT.letters.values())
@@ -168,9 +168,11 @@ def test_only_letter_pages_load_the_letter_script(site):
     assert script in page_html(site, LETTERS[0].url)
 
 
-def test_every_letter_is_linked_from_a_step():
+def test_every_letter_is_linked_from_a_step_or_is_an_alternative_to_the_one_reply():
+    """A path offers one reply; the letters sent instead of it live on /letters/ only, and say so."""
     linked = {letter_id for step in CONTENT.steps for letter_id in step.meta.letters}
-    assert set(IDS) - linked == set(), "letters no step links to"
+    for letter_id in set(IDS) - linked:
+        assert "instead of the reply to the rejection" in CONTENT.letters[letter_id].meta.send_when, letter_id
 
 
 def test_step_pages_link_to_their_letters(site):
@@ -280,10 +282,10 @@ BREAKAGES = {
         "docs/letters/linkedin-stay-in-touch.md: field 'id': 'feedback-after-interview' is already used by docs/letters/feedback-after-interview.md",
     ),
     "step links to a missing letter": (
-        "steps/ask-for-feedback.md",
-        "letters: [feedback-after-application, feedback-after-interview, thank-you-for-feedback]",
-        "letters: [feedback-after-application, feedback-after-an-interview, thank-you-for-feedback]",
-        "docs/steps/ask-for-feedback.md: field 'letters[1]': no letter template has the id 'feedback-after-an-interview'",
+        "steps/reply-to-the-rejection.md",
+        "letters: [reply-to-the-rejection, ask-your-recruiter-for-feedback, check-in-after-no-reply]",
+        "letters: [reply-to-the-rejection, ask-your-recruiter-for-feedbak, check-in-after-no-reply]",
+        "docs/steps/reply-to-the-rejection.md: field 'letters[1]': no letter template has the id 'ask-your-recruiter-for-feedbak'",
     ),
 }
 
@@ -307,3 +309,18 @@ def test_broken_letter_stops_the_build_before_writing_anything(project, tmp_path
     assert result.returncode != 0
     assert expected in result.output, result.output[-2000:]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_hint_that_repeats_the_templates_words_stops_the_build(docs):
+    # Bug B1: 'Such as "Dear Alex"' led readers to a letter that said "Dear Dear Alex,".
+    edit(docs / "letters/feedback-after-interview.md", 'hint: Such as "Alex".', 'hint: Such as "Dear Alex".')
+    message = problems_for(docs)
+    assert "docs/letters/feedback-after-interview.md: field 'fields[0].hint': 'Dear Alex' starts with 'Dear'" in message
+    assert "(line 11)" in message
+
+
+def test_no_hint_or_example_repeats_the_words_around_its_gap():
+    for letter in LETTERS:
+        for spec in letter.meta.fields:
+            for quoted in re.findall(r'"([^"]+)"', spec.hint) + [spec.example]:
+                assert not quoted.lower().startswith("dear "), (letter.meta.id, spec.name)

@@ -24,6 +24,7 @@ BUILT_KEYS = {
     "when.": ("today", "this-week", "ongoing"),
     "print.letter.how.": CHANNELS,
     "limit.": CHANNELS,
+    "plan.unit.": ("working", "calendar"),
 }
 
 

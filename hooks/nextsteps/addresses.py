@@ -17,7 +17,12 @@ from urllib.parse import urljoin, urlsplit
 
 from .content.model import page_url
 
-__all__ = ["absolute", "base_path", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path"]
+__all__ = [
+    "SUPPORT_PAGE", "absolute", "base_path", "checklist_path", "checklist_url", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path",
+]
+
+# The "Get support" page: linked from the menu, the footer and site search on every page.
+SUPPORT_PAGE = "get-support.md"
 
 # A Markdown link to another source page: ](target.md) or ](target.md#part "title").
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)((?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\))")
@@ -60,6 +65,16 @@ def stage_step_path(stage: str, slug: str) -> str:
     links and no script: every page on it knows its stage.
     """
     return f"stages/{stage}/{slug}.md"
+
+
+def checklist_path(stage: str | None = None) -> str:
+    """The checklist page's source: the whole guide's, or the one made for a journey."""
+    return "checklist/index.md" if stage is None else f"checklist/{stage}.md"
+
+
+def checklist_url(stage: str | None = None) -> str:
+    """The checklist page's address from the site root: ``checklist/`` or ``checklist/<journey>/``."""
+    return page_url(checklist_path(stage))
 
 
 def rebase_links(markdown: str, from_path: str, to_path: str) -> str:

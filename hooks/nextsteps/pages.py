@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import checklist, embed, guide, letters, recruiters, support
-from .addresses import rel
+from . import checklist, embed, guide, journey, letters, plan, recruiters, support
+from .addresses import page_url, rel
 from .brand import Brand
-from .content import Content, Letter, Page, StagePage, Step, stage_parts
+from .content import Content, Letter, Page, StagePage, Step, regions, stage_parts
 from .wording import say
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
@@ -32,6 +32,20 @@ class PageResult:
     canonical: str | None = None  # site path of the page search engines should list instead
 
 
+def draft_banner(content: Content, src_path: str) -> str:
+    """A draft is seen only in the preview: it says so at the top, in words and colour."""
+    place = guide.places(content).get(src_path)
+    step = place.step if place is not None else content.by_path(src_path)
+    if not isinstance(step, Step) or not step.meta.draft:
+        return ""
+    label, text = html.escape(say("draft.label")), html.escape(say("draft.banner"))
+    return f'<p class="ns-draft" role="note"><strong>{label}</strong> {text}</p>\n\n'
+
+
+# Pages without the brand's call to action: a sales button does not belong
+# beside the privacy notice, nor under crisis lines (the page with the support list).
+QUIET_PAGES = ("privacy.md",)
+
 # Markers an editor may put in a page; the build puts generated text in their place.
 CONTACT_PLACEHOLDER = "<!-- nextsteps:site-owner-contact -->"
 
@@ -45,10 +59,18 @@ def build_page(
     brand: Brand | None = None,
     support_list: support.SupportList | None = None,
 ) -> PageResult:
-    # A step's own page shows the parts for every stage; their markers go.
-    markdown = fill_placeholders(stage_parts.for_stage(markdown, None), brand or Brand(), support_list)
+    brand = brand or Brand()
+    markdown_before = markdown
+    # Only the parts for the edition's region; a step's own page shows the parts for every stage.
+    markdown = stage_parts.for_stage(regions.for_region(markdown, brand.region), None)
+    markdown = fill_placeholders(markdown, brand, support_list)
+    markdown = draft_banner(content, src_path) + markdown
     result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
-    result.meta["next_link"] = _next_link(src_path)
+    result.meta["next_link"] = _next_link(src_path, brand)
+    if src_path in QUIET_PAGES or support.PLACEHOLDER in markdown_before:
+        result.meta["no_cta"] = True
+    if src_path in (recruiters.PAGE, embed.RECRUITER_PAGE):
+        result.meta["search"] = {"exclude": True}  # a job seeker's search lists pages written for them
     place = guide.places(content).get(src_path)
     if place is not None:
         _stage_step(content, place, result)
@@ -116,18 +138,20 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
 
 
 def _start_page(content: Content, markdown: str, here: str) -> str:
-    """Reassurance first, then the stage choice, then the editor's other words, then the tools."""
+    """Reassurance first, then "Carry on" for a reader coming back, then the
+    stage choice, then the editor's other words, then the tools."""
     body = markdown.strip()
     first, _, rest = body.partition("\n\n")
-    return f"{first}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
+    carry_on = journey.carry_on_html(content, page_url(here))
+    return f"{first}\n\n{carry_on}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
 
 
-def _next_link(src_path: str) -> dict[str, str]:
+def _next_link(src_path: str, brand: Brand) -> dict[str, str]:
     """Where to send a reader when the brand gives no contact to offer instead."""
     # Recruiter pages lead on to each other, not into the job seeker's checklist.
     if src_path == recruiters.PAGE:
         return {"text": say("next.embed"), "url": "embed/"}
-    if src_path == embed.RECRUITER_PAGE:
+    if src_path == embed.RECRUITER_PAGE and brand.shows_recruiters_page:
         return {"text": say("next.share"), "url": "for-recruiters/"}
     if src_path.startswith("checklist/"):
         return {"text": say("next.letters"), "url": "letters/"}
@@ -140,13 +164,18 @@ def _tools_markdown(from_path: str) -> str:
     letters_page = rel(from_path, letters.INDEX_PATH)
     return (
         f"\n## {say('start.tools')}\n\n"
-        f"- {say('start.tools.checklist', href=checklist_page)}\n"
+        f"- {journey.mark_checklist_link(say('start.tools.checklist', href=checklist_page), checklist_page)}\n"
         f"- {say('start.tools.letters', href=letters_page)}\n"
+        f"- {say('start.tools.plan', href=rel(from_path, plan.PAGE))}\n"
     )
 
 
 def fill_placeholders(markdown: str, brand: Brand, support_list: support.SupportList | None) -> str:
     if support.PLACEHOLDER in markdown:
+        if support_list:
+            # The page opens with its first paragraph, then a short list of its parts.
+            first, _, rest = markdown.strip().partition("\n\n")
+            markdown = f"{first}\n\n{support.contents_markdown(support_list, rest)}\n{rest}\n"
         markdown = markdown.replace(support.PLACEHOLDER, support.support_markdown(support_list) if support_list else "")
     if CONTACT_PLACEHOLDER in markdown:
         markdown = markdown.replace(CONTACT_PLACEHOLDER, contact_sentence(brand))

@@ -35,3 +35,24 @@ def contrast(a: str, b: str) -> float:
 def readable_text_on(background: str) -> str:
     """The text colour (black or white) with the most contrast on background."""
     return max((DARK_TEXT, LIGHT_TEXT), key=lambda text: contrast(text, background))
+
+
+def readable_shade(colour: str, background: str = "#ffffff", ratio: float = AA_NORMAL_TEXT) -> str:
+    """``colour`` itself when text in it on ``background`` reaches ``ratio``;
+    else the nearest shade that does: darker on a light background, lighter
+    on a dark one (same hue).
+
+    A pale brand colour such as '#ffdd00' then still colours links and
+    print, as a darker yellow-brown that stays readable.
+    """
+    colour = normalise_hex(colour)
+    if contrast(colour, background) >= ratio:
+        return colour
+    channels = [int(colour[i : i + 2], 16) for i in (1, 3, 5)]
+    towards = 0 if luminance(background) > 0.5 else 255  # darker on white, lighter on a dark scheme
+    for step in range(1, 101):
+        mix = step / 100
+        shade = "#" + "".join(f"{round(c + (towards - c) * mix):02x}" for c in channels)
+        if contrast(shade, background) >= ratio:
+            return shade
+    return DARK_TEXT if towards == 0 else LIGHT_TEXT

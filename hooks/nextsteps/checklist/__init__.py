@@ -7,7 +7,7 @@ to be rendered (see ``nextsteps.pdf``).
 """
 
 from .api import check_site_url, checklist_json
-from .outputs import JSON_PATH, MAX_PRINT_ITEMS, NAV, SCRIPT, STYLESHEET, generated_files, page_path, pdf_path, offers_pdf, print_warnings
+from .outputs import JSON_PATH, MAX_PRINT_ITEMS, NAV, SCRIPT, STYLESHEET, generated_files, page_path, paper_warnings, pdf_path, offers_pdf, print_warnings
 from .printable import PAPERS, print_html, print_job
 from .render import groups, stage_link_markdown, step_markdown, step_widget_html, widget_html
 
@@ -24,6 +24,7 @@ __all__ = [
     "offers_pdf",
     "groups",
     "page_path",
+    "paper_warnings",
     "pdf_path",
     "print_html",
     "print_job",

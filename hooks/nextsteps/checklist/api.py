@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..addresses import absolute, page_url, stage_step_path
+from ..addresses import absolute, checklist_url, page_url, stage_step_path
 from ..content import Content, ContentError, Problem
 
 VERSION = 1
@@ -32,7 +32,7 @@ def checklist_data(content: Content, site_url: str) -> dict:
             stage: {
                 "title": page.meta.title,
                 "url": absolute(site_url, page.url),
-                "checklist": absolute(site_url, f"checklist/{stage}/"),
+                "checklist": absolute(site_url, checklist_url(stage)),
                 "steps": [{"slug": step.slug, "title": step.meta.title, "url": absolute(site_url, page_url(stage_step_path(stage, step.slug)))} for step in content.steps_for(stage)],
             }
             for stage, page in content.stages.items()

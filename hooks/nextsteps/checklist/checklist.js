@@ -53,9 +53,20 @@
     }
   };
 
+  // Ask once that the browser keep this site's storage: without it, some
+  // browsers clear it when space runs low. The browser may say no; the plan
+  // page tells the reader what can still clear it.
+  let askedToKeep = false;
+  const askToKeep = () => {
+    if (askedToKeep || !store || !navigator.storage || typeof navigator.storage.persist !== "function") return;
+    askedToKeep = true;
+    navigator.storage.persist().catch(() => { /* the answer changes nothing here */ });
+  };
+
   const save = (ticks) => {
     inMemory = clean(ticks);
     if (!store) return;
+    askToKeep();
     try {
       if (Object.keys(inMemory).length) {
         store.setItem(KEY, JSON.stringify(inMemory));
@@ -81,6 +92,7 @@
     const boxes = Array.from(root.querySelectorAll("input[type='checkbox'][data-item-id]"));
     const progress = root.querySelector("[data-ns-progress]");
     const reset = root.querySelector("[data-ns-reset]");
+    const kept = root.querySelector("[data-ns-kept]");
     // The page's words for the line (nextsteps.wording), such as "{done} of {total} done".
     const progressWords = (progress && progress.getAttribute("data-ns-words")) || "{done} of {total} done";
     const allIds = (root.getAttribute("data-all-ids") || "").split(/\s+/).filter(Boolean);
@@ -114,16 +126,63 @@
       report();
     });
 
-    if (reset) {
+    // "Start again" asks first, then offers Undo: one slip must not lose weeks of ticks.
+    const confirmBox = root.querySelector("[data-ns-confirm]");
+    const status = root.querySelector("[data-ns-status]");
+    const undoBox = root.querySelector("[data-ns-undo-box]");
+    let cleared = [];
+
+    const tell = (words) => {
+      if (!status) return;
+      status.textContent = "";
+      // A fresh text node, so a screen reader announces a repeated message too.
+      window.setTimeout(() => { status.textContent = words; }, 50);
+    };
+
+    if (reset && confirmBox) {
       reset.addEventListener("click", () => {
+        if (undoBox) undoBox.hidden = true;
+        confirmBox.hidden = false;
+        reset.hidden = true;
+        confirmBox.querySelector("[data-ns-confirm-ask]").focus();
+      });
+      const close = () => {
+        confirmBox.hidden = true;
+        reset.hidden = false;
+      };
+      confirmBox.querySelector("[data-ns-reset-no]").addEventListener("click", () => {
+        close();
+        reset.focus();
+      });
+      confirmBox.querySelector("[data-ns-reset-yes]").addEventListener("click", () => {
         const ticks = load();
+        cleared = boxes.filter((box) => ticks[box.dataset.itemId] === true).map((box) => box.dataset.itemId);
         boxes.forEach((box) => {
           box.checked = false;
           delete ticks[box.dataset.itemId];
         });
         save(ticks);
         report();
+        close();
+        tell(status.getAttribute("data-ns-words-done") || "");
+        if (undoBox) {
+          undoBox.hidden = false;
+          undoBox.querySelector("[data-ns-undo]").focus();
+        }
       });
+      if (undoBox) {
+        undoBox.querySelector("[data-ns-undo]").addEventListener("click", () => {
+          const ticks = load(); // keep anything ticked since, add back what was cleared
+          cleared.forEach((id) => { ticks[id] = true; });
+          cleared = [];
+          save(ticks);
+          show();
+          report();
+          undoBox.hidden = true;
+          tell(status.getAttribute("data-ns-words-undone") || "");
+          reset.focus();
+        });
+      }
     }
 
     window.addEventListener("storage", (event) => {
@@ -132,6 +191,11 @@
         report();
       }
     });
+
+    // Say the ticks are saved only when this browser let us write them.
+    if (kept) {
+      kept.textContent = kept.getAttribute(store ? "data-ns-words-saved" : "data-ns-words-page") || "";
+    }
 
     show();
     report();

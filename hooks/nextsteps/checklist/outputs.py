@@ -12,12 +12,16 @@ most of the build. The build warns, and the page says why there is no copy.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import html
 import json
 from pathlib import Path
 
+from ..addresses import checklist_path
 from ..brand import Brand
 from ..content import Content, page_url
+from ..pdf import page_count
 from ..content.schema import Stage
 from ..guide import choose, reviewed_text, upper_first
 from ..outputs import Generated, asset, size_slot
@@ -25,6 +29,7 @@ from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from ..addresses import rel as rel_path, rel_url, stage_step_path
 from .render import widget_html
+from ..plan.page import PAGE as PLAN_PAGE
 from ..wording import say
 
 NAV = {"Checklist": "checklist/index.md"}
@@ -35,7 +40,7 @@ JSON_PATH = "api/checklist.json"
 
 
 def page_path(stage: Stage | None) -> str:
-    return "checklist/index.md" if stage is None else f"checklist/{stage}.md"
+    return checklist_path(stage)
 
 
 def pdf_path(stage: Stage | None, paper: Paper) -> str:
@@ -59,6 +64,22 @@ def print_warnings(content: Content) -> list[str]:
         for stage in (None, *content.journeys)
         if not offers_pdf(content, stage)
     ]
+
+
+def paper_warnings(content: Content, made: Mapping[str, bytes]) -> list[str]:
+    """One line for each printable checklist that no longer fits on one page,
+    for the build log: a brand's extra steps or longer items can push it over."""
+    found = []
+    for stage in (None, *content.journeys):
+        for paper in PAPERS:
+            path = pdf_path(stage, paper)
+            pages = page_count(made[path]) if path in made else 0
+            if pages > 1:
+                found.append(
+                    f"{path}: the printable checklist takes {pages} pages of {paper.label}, not one. "
+                    "Shorten its items, or take some steps off its path."
+                )
+    return found
 
 
 def generated_files(content: Content, *, brand: Brand, site_url: str, site_name: str) -> list[Generated]:
@@ -87,13 +108,14 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
         lines.append(say("checklist.intro"))
     else:
         lines.append(say("checklist.intro.stage", who=content.stages[stage].checklist_for))
-    lines += ["", say("checklist.private"), ""]
+    lines.append("")
     # On a stage's list, each item opens its step as read on that stage's path.
     def step_href(step) -> str:
         target = step.url if stage is None else page_url(stage_step_path(stage, step.slug))
         return rel_url(page_url(here), target)
 
     lines += [widget_html(content, stage, step_href=step_href), ""]
+    lines += [say("checklist.keep", href=rel_path(here, PLAN_PAGE) + "#keep-your-progress"), ""]
     lines += [_heading("print-it", say("checklist.print")), ""]
     if offers_pdf(content, stage):
         for paper in PAPERS:

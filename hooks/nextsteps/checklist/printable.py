@@ -22,7 +22,7 @@ from ..guide import about
 from ..pdf import font_face_css, pdf_job, render_now
 from ..render_pool import RenderJob
 from ..templating import read_text, render as render_template
-from ..addresses import absolute
+from ..addresses import absolute, checklist_url
 from ..wording import say
 from .render import groups
 
@@ -41,7 +41,7 @@ PRINT_CSS = Path(__file__).parent / "templates" / "print.css"
 
 
 def online_path(stage: Stage | None) -> str:
-    return "checklist/" if stage is None else f"checklist/{stage}/"
+    return checklist_url(stage)
 
 
 def title_for(content: Content, stage: Stage | None) -> str:
@@ -86,6 +86,17 @@ def render_with_qr(html: str, url: str) -> bytes:
     return render_now(html.replace(QR_SLOT, str(escape(qr_data_uri(url))), 1))
 
 
+def brand_print_css(brand: Brand) -> str:
+    """An agency's copy: its logo beside its name, and its colour on the name
+    and the headings' rules. The colour is a shade dark enough for 4.5:1 on
+    white, so the page still reads when printed in black and white."""
+    return (
+        f".brand {{ display: flex; align-items: center; color: {brand.ink}; }}\n"
+        ".logo { height: 9mm; width: auto; max-width: 40mm; margin-right: 6pt; }\n"
+        f"h2 {{ border-bottom-color: {brand.ink}; }}\n"
+    )
+
+
 def _print_css() -> str:
     return read_text(PRINT_CSS)
 
@@ -97,6 +108,9 @@ def _segno_version() -> str:
 
 def _document(content: Content, stage: Stage | None, paper: Paper, *, brand: Brand, site_name: str, url: str, qr: str) -> str:
     css = font_face_css() + f"@page {{ size: {paper.css_size}; }}\n" + _print_css()
+    logo = brand.logo_data_uri()
+    if logo:
+        css += brand_print_css(brand)
     return render_template(
         TEMPLATES,
         "print.html",
@@ -104,6 +118,7 @@ def _document(content: Content, stage: Stage | None, paper: Paper, *, brand: Bra
         site_name=site_name,
         groups=groups(content.checklist(stage)),
         brand=brand,
+        logo=logo,
         url=url,
         display_url=url.split("://", 1)[-1].rstrip("/"),
         qr=qr,

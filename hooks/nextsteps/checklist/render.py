@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..content import WHENS, Content, Step, TickItem
 from ..content.schema import Stage, When
-from ..addresses import rel as rel_path, rel_url
+from ..addresses import checklist_path, rel as rel_path, rel_url
 from ..templating import render as render_template
 from ..wording import say
 
@@ -95,15 +95,15 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
     if not content.step_items(step, stage):
         return ""
     here = at or step.path
-    full = rel_path(here, "checklist/index.md" if stage is None else f"checklist/{stage}.md")
-    which = "the checklist for all the steps" if stage is None else "the checklist for your stage"
+    full = rel_path(here, checklist_path(stage))
+    which = say("checklist.see.all") if stage is None else say("checklist.see.stage")
     return (
-        "\n\n## Your checklist\n\n"
+        f"\n\n## {say('checklist.title')}\n\n"
         + step_widget_html(content, step, stage=stage)
-        + f"\n\nYour ticks are saved in this browser only. See [{which}]({full}).\n"
+        + f"\n\n{say('checklist.see', link=f'[{which}]({full})')}\n"
     )
 
 
 def stage_link_markdown(stage: Stage, from_path: str) -> str:
     """The link from a stage page to the checklist made for that stage."""
-    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, f'checklist/{stage}.md')}). You can tick things off as you go, or print it.\n"
+    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, checklist_path(stage))}). You can tick things off as you go, or print it.\n"

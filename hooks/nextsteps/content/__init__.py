@@ -1,5 +1,6 @@
 """The content model: what a page may say in its front matter, and the checks."""
 
+from .edition import Edition
 from .errors import ContentError, Problem
 from .loader import load_content, load_guide
 from .model import Content, Letter, Page, StagePage, Step, TickItem, lower_first, page_url
@@ -10,6 +11,7 @@ __all__ = [
     "WHENS",
     "Content",
     "ContentError",
+    "Edition",
     "GuideSettings",
     "Letter",
     "Page",

@@ -169,6 +169,7 @@ def letter_problems(letter: Letter, file: str) -> list[Problem]:
             continue
         problems += _gap_problems(tokens, declared, file, where, used.add)
 
+    problems += _hint_problems(letter, file)
     for i, field in enumerate(meta.fields):
         if field.name not in used:
             problems.append(Problem(file, f"fields[{i}].name", f"'{field.name}' is declared but never used. Put {{{{ {field.name} }}}} in the subject or body, or remove the field"))
@@ -188,4 +189,71 @@ def _gap_problems(tokens: tuple[Token, ...], declared: dict, file: str, where: s
                 problems.append(Problem(file, where, f"line {field.line}: {{{{ {field.name} }}}} is not a declared field. Declared fields: {known}"))
             elif not spec.required and not inside:
                 problems.append(Problem(file, where, f"line {field.line}: '{field.name}' is optional (required: false), so {{{{ {field.name} }}}} must sit inside [[ ]] to drop out when it is empty"))
+    return problems
+
+
+QUOTED = re.compile(r'["\u201c]([^"\u201d]+)["\u201d]')
+LAST_WORD = re.compile(r"(\w+)[ \t]*$")
+FIRST_WORD = re.compile(r"^[ \t]*(\w+)")
+
+
+def words_around_fields(tokens: Iterable[Token]) -> dict[str, set[tuple[str, str]]]:
+    """For each field, the words the template writes straight before and after
+    its gap: ("before", "Dear") for "Dear {{ name }}", ("after", "jobs") for "{{ roles }} jobs"."""
+    found: dict[str, set[tuple[str, str]]] = {}
+
+    def walk(parts: list[Text | Field]) -> None:
+        for i, part in enumerate(parts):
+            if not isinstance(part, Field):
+                continue
+            left = parts[i - 1] if i > 0 else None
+            right = parts[i + 1] if i + 1 < len(parts) else None
+            before = LAST_WORD.search(left.text) if isinstance(left, Text) else None
+            after = FIRST_WORD.search(right.text) if isinstance(right, Text) else None
+            if before:
+                found.setdefault(part.name, set()).add(("before", before.group(1)))
+            if after:
+                found.setdefault(part.name, set()).add(("after", after.group(1)))
+
+    flat: list[Text | Field] = []
+    for token in tokens:
+        if isinstance(token, Optional):
+            walk(list(token.parts))
+            flat.append(Text(""))  # seen from outside, an optional part may drop out: no neighbour to rely on
+        else:
+            flat.append(token)
+    walk(flat)
+    return found
+
+
+def _hint_problems(letter: Letter, file: str) -> list[Problem]:
+    """A hint or example that repeats the words the template writes around the gap.
+
+    A hint such as 'Such as "Dear Alex"' makes readers type "Dear Alex", and the
+    letter then says "Dear Dear Alex,". Examples show only what goes in the gap.
+    """
+    around: dict[str, set[tuple[str, str]]] = {}
+    for source in (letter.meta.subject, letter.body):
+        if source is None:
+            continue
+        try:
+            found = words_around_fields(parse(source))
+        except TemplateError:
+            continue  # reported by letter_problems
+        for name, words in found.items():
+            around.setdefault(name, set()).update(words)
+    problems = []
+    for i, field in enumerate(letter.meta.fields):
+        for side, word in sorted(around.get(field.name, ())):
+            for where, text in (("hint", field.hint), ("example", field.example)):
+                for example in QUOTED.findall(text) if where == "hint" else [text]:
+                    shown = example.strip().lower()
+                    if shown.startswith(word.lower() + " ") if side == "before" else shown.endswith(" " + word.lower()):
+                        edge = "starts" if side == "before" else "ends"
+                        problems.append(Problem(
+                            file, f"fields[{i}].{where}",
+                            f"'{example.strip()}' {edge} with '{word}', which the template already writes "
+                            f"{side} {{{{ {field.name} }}}}, so the letter would say it twice. "
+                            "Show only what goes in the gap",
+                        ))
     return problems

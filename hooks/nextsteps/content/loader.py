@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import stage_parts
+from . import regions, stage_parts
+from .edition import Edition, SourceFile
 from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, field_line, split
 from .letter_template import letter_problems
@@ -30,40 +31,49 @@ KINDS: dict[str, type[BaseModel]] = {"steps": StepMeta, "stages": StageMeta, "le
 PLACEHOLDER = re.compile(r"<!--\s*nextsteps:([A-Za-z0-9_-]*)\s*-->")
 PLACEHOLDERS = ("support-list", "site-owner-contact")
 
+# Pages the build writes itself, such as the letters index (INDEX_PATH in
+# letters/pages.py). They are not in docs/, but a link to one is a real link.
+GENERATED_PAGES = frozenset({"letters/index.md"})
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def load_content(docs_dir: Path, guide: GuideSettings | None = None) -> Content:
+def load_content(docs_dir: Path, guide: GuideSettings | None = None, edition: Edition | None = None) -> Content:
     """Load and validate the whole guide, or raise ContentError.
 
     ``guide`` is the guide's own words from its settings file (``extra.guide``).
+    ``edition`` lays a brand's own pages over the guide's, hides the pages it
+    hides and keeps the parts for its region (nextsteps.content.edition).
     """
+    edition = edition or Edition()
+    sources = edition.sources(docs_dir)
     problems: list[Problem] = []
     loaded: list[tuple[str, BaseModel, str]] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
+    raw_bodies: dict[str, str] = {}  # with every region part, so problems name the file's own lines
+    for rel, source in sources.items():
         try:
-            data, body = split(path.read_text(encoding="utf-8"), _display(docs_dir, rel))
+            data, body = split(source.path.read_text(encoding="utf-8"), source.shown)
         except FrontMatterError as exc:
             problems.append(exc.problem)
             continue
         except UnicodeDecodeError:
-            problems.append(Problem(_display(docs_dir, rel), "", "the file is not UTF-8 text"))
+            problems.append(Problem(source.shown, "", "the file is not UTF-8 text"))
             continue
         schema = KINDS.get(rel.split("/", 1)[0], PageMeta) if "/" in rel else PageMeta
         try:
             meta = schema.model_validate(data)
         except ValidationError as exc:
-            problems += _problems_from(exc, _display(docs_dir, rel), schema, data)
+            problems += _problems_from(exc, source.shown, schema, data)
             continue
-        loaded.append((rel, meta, body))
+        raw_bodies[rel] = body
+        loaded.append((rel, meta, regions.for_region(body, edition.region)))
 
-    problems += _duplicate_letter_ids(loaded, docs_dir)
-    problems += _journey_problems(loaded, docs_dir)
-    content = _assemble(loaded, guide or GuideSettings())
-    problems += _cross_check(content, docs_dir)
+    problems += _duplicate_letter_ids(loaded, sources)
+    problems += _journey_problems(loaded, docs_dir, sources)
+    content = _assemble(loaded, guide or GuideSettings(), edition)
+    problems += _cross_check(content, docs_dir, sources, raw_bodies, edition)
     if problems:
-        raise ContentError([_with_line(p, docs_dir) for p in problems])
+        files = {s.shown: s.path for s in sources.values()}
+        raise ContentError([_with_line(p, files) for p in problems])
     return content
 
 
@@ -87,27 +97,27 @@ def load_guide(config_file: Path) -> Content:
     return load_content(config_file.parent / str(data.get("docs_dir") or "docs"), settings)
 
 
-def _with_line(problem: Problem, docs_dir: Path) -> Problem:
+def _with_line(problem: Problem, files: dict[str, Path]) -> Problem:
     """Add the line of the field, so the editor can jump straight to it."""
-    if problem.line or not problem.field or problem.field == "body":
+    if problem.line or not problem.field or problem.field == "body" or problem.file not in files:
         return problem
-    path = docs_dir.parent / problem.file
     try:
-        return problem.at_line(field_line(path.read_text(encoding="utf-8"), problem.field))
+        return problem.at_line(field_line(files[problem.file].read_text(encoding="utf-8"), problem.field))
     except (OSError, UnicodeDecodeError):
         return problem
 
 
-def _display(docs_dir: Path, rel: str) -> str:
-    return f"{docs_dir.name}/{rel}"
-
-
-def _assemble(loaded: list[tuple[str, BaseModel, str]], guide: GuideSettings) -> Content:
+def _assemble(loaded: list[tuple[str, BaseModel, str]], guide: GuideSettings, edition: Edition) -> Content:
     steps, journeys, letters, pages = [], [], {}, {}
     for rel, meta, body in loaded:
         if isinstance(meta, StepMeta):
-            steps.append(Step(rel, body, meta=meta))
+            steps.append(Step(rel, body, meta=_without_hidden_letters(meta, edition)))
         elif isinstance(meta, StageMeta):
+            if meta.stage in edition.paths:  # the brand's own path for this journey
+                meta = meta.model_copy(update={"path": list(edition.paths[meta.stage])})
+            elif edition.hidden:  # a hidden step leaves the path; the path's other steps close up
+                shown_steps = [slug for slug in meta.path if f"steps/{slug}.md" not in edition.hidden]
+                meta = meta.model_copy(update={"path": shown_steps})
             journeys.append(StagePage(rel, body, meta=meta))
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
@@ -122,7 +132,7 @@ def _assemble(loaded: list[tuple[str, BaseModel, str]], guide: GuideSettings) ->
     return Content(tuple(steps), stages, letters, pages, guide)
 
 
-def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) -> list[Problem]:
+def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path, sources: dict[str, SourceFile]) -> list[Problem]:
     """The journeys the stage pages declare: at least one, each slug and number once, each with steps."""
     problems: list[Problem] = []
     journeys = [(rel, meta) for rel, meta, _ in loaded if isinstance(meta, StageMeta)]
@@ -136,16 +146,16 @@ def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) 
     first_slug: dict[str, str] = {}
     first_order: dict[int, str] = {}
     for rel, meta in journeys:
-        shown = _display(docs_dir, rel)
+        shown = sources[rel].shown
         if meta.stage in first_slug:
-            other = _display(docs_dir, first_slug[meta.stage])
+            other = sources[first_slug[meta.stage]].shown
             message = f"'{meta.stage}' is already the slug of the journey in {other}; each journey needs its own slug"
             problems.append(Problem(shown, "stage", message))
         else:
             first_slug[meta.stage] = rel
         if meta.order is not None:
             if meta.order in first_order:
-                other = _display(docs_dir, first_order[meta.order])
+                other = sources[first_order[meta.order]].shown
                 problems.append(Problem(shown, "order", f"{meta.order} is also used by {other}; each journey needs its own number"))
             else:
                 first_order[meta.order] = rel
@@ -155,13 +165,25 @@ def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) 
     return problems
 
 
-def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path) -> list[Problem]:
+def _without_hidden_letters(meta: StepMeta, edition: Edition) -> StepMeta:
+    """A step no longer offers the letters a brand hides."""
+    if not edition.hidden:
+        return meta
+    keep = lambda ids: [i for i in ids if f"letters/{i}.md" not in edition.hidden]  # noqa: E731
+    wording = {
+        stage: w if w.letters is None else w.model_copy(update={"letters": keep(w.letters)})
+        for stage, w in meta.for_stage.items()
+    }
+    return meta.model_copy(update={"letters": keep(meta.letters), "for_stage": wording})
+
+
+def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], sources: dict[str, SourceFile]) -> list[Problem]:
     first: dict[str, str] = {}
     problems = []
     for rel, meta, _ in loaded:
         if isinstance(meta, LetterMeta):
             if meta.id in first:
-                problems.append(Problem(_display(docs_dir, rel), "id", f"'{meta.id}' is already used by {_display(docs_dir, first[meta.id])}; each letter needs its own id"))
+                problems.append(Problem(sources[rel].shown, "id", f"'{meta.id}' is already used by {sources[first[meta.id]].shown}; each letter needs its own id"))
             else:
                 first[meta.id] = rel
     return problems
@@ -220,9 +242,11 @@ def _schema_at(schema: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current
 
 
-def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
+def _cross_check(
+    content: Content, docs_dir: Path, sources: dict[str, SourceFile], raw_bodies: dict[str, str], edition: Edition
+) -> list[Problem]:
     problems: list[Problem] = []
-    shown = lambda src: _display(docs_dir, src.path)  # noqa: E731
+    shown = lambda src: sources[src.path].shown  # noqa: E731
 
     orders = Counter(s.meta.order for s in content.steps)
     for step in content.steps:
@@ -243,82 +267,109 @@ def _cross_check(content: Content, docs_dir: Path) -> list[Problem]:
                     problems.append(Problem(shown(step), f"{where}[{i}].id", f"'{item.id}' is already used in {seen[item.id].path}; item ids must be unique across the guide"))
                 else:
                     seen[item.id] = step
+        # A timed action's id makes its calendar event's UID: two alike would overwrite each other.
+        for i, action in enumerate(step.meta.timed):
+            if action.id in seen:
+                used = f"'{action.id}' is already used in {seen[action.id].path}; ids must be unique across the guide"
+                problems.append(Problem(sources[step.path].shown, f"timed[{i}].id", used))
+            else:
+                seen[action.id] = step
         letter_lists = [("letters", step.meta.letters)] + [(f"for_stage.{stage}.letters", w.letters) for stage, w in step.meta.for_stage.items() if w.letters is not None]
         for where, ids in letter_lists:
             for i, letter in enumerate(ids):
                 if letter not in content.letters:
                     known = ", ".join(sorted(content.letters)) or "none yet"
-                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'. Known letters: {known}"))
+                    hidden = edition.hidden_note(f"letters/{letter}.md")
+                    problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter}'{hidden}. Known letters: {known}"))
 
     for page in content.stages.values():
         expected = f"stages/{page.meta.stage}.md"
         if page.path != expected:
             problems.append(Problem(shown(page), "stage", f"'{page.meta.stage}' must live in {expected}"))
-    problems += _path_problems(content, docs_dir)
+    problems += _path_problems(content, docs_dir, sources, edition)
     for letter in content.letters.values():
         expected = f"letters/{letter.meta.id}.md"
         if letter.path != expected:
             problems.append(Problem(shown(letter), "id", f"'{letter.meta.id}' must match the file name ({expected})"))
         problems += letter_problems(letter, shown(letter))
 
-    for group in (content.steps, content.stages.values(), content.pages.values()):
-        for source in group:
-            for name in PLACEHOLDER.findall(source.body):
-                if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES:
-                    known = ", ".join(PLACEHOLDERS + ("only <stages>", "end"))
-                    problems.append(Problem(shown(source), "body", f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"))
-            if isinstance(source, Step):
-                on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
-                found = stage_parts.problems(source.body, on, content.journeys)
-            elif stage_parts.OPEN.search(source.body) or stage_parts.END.search(source.body):
-                found = [(None, "nextsteps:only and nextsteps:end work in step pages only")]
-            else:
-                found = []
-            for line, message in found:
-                problems.append(Problem(shown(source), "body", message, _body_line(docs_dir, source, line)))
-
-    existing = {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
     for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
         for source in group:
-            problems += _broken_links(source, existing, shown(source))
+            raw = raw_bodies[source.path]
+            # Checked with every region's parts, and with the lines where they were.
+            body = regions.for_region(raw, edition.region, keep_lines=True)
+            found: list[tuple[int | None, str]] = list(regions.problems(raw))
+            if not isinstance(source, Letter):
+                for name in PLACEHOLDER.findall(raw):
+                    if name not in PLACEHOLDERS + stage_parts.MARKER_NAMES + regions.MARKER_NAMES:
+                        known = ", ".join((*PLACEHOLDERS, "only <stages>", "region <regions>", "end"))
+                        message = f"unknown marker <!-- nextsteps:{name} -->. Known markers: {known}"
+                        problems.append(Problem(shown(source), "body", message))
+                if isinstance(source, Step):
+                    on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
+                    found += stage_parts.problems(body, on, content.journeys)
+                elif stage_parts.OPEN.search(body) or stage_parts.END.search(body):
+                    found += [(None, "nextsteps:only and nextsteps:end work in step pages only")]
+            for line, message in found:
+                problems.append(Problem(shown(source), "body", message, _body_line(sources[source.path], raw, line)))
+
+    existing = set(sources) | GENERATED_PAGES
+    for group in (content.steps, content.stages.values(), content.letters.values(), content.pages.values()):
+        for source in group:
+            problems += _broken_links(source, existing, shown(source), edition)
     return problems
 
 
-def _body_line(docs_dir: Path, source: Source, line: int | None) -> int | None:
+def _body_line(source: SourceFile, body: str, line: int | None) -> int | None:
     """A line of the body, counted in the whole file (front matter included)."""
     if line is None:
         return None
-    text = (docs_dir / source.path).read_text(encoding="utf-8")
-    return text[: len(text) - len(source.body)].count("\n") + line
+    text = source.path.read_text(encoding="utf-8")
+    return text[: len(text) - len(body)].count("\n") + line
 
 
-def _path_problems(content: Content, docs_dir: Path) -> list[Problem]:
+def _path_problems(content: Content, docs_dir: Path, sources: dict[str, SourceFile], edition: Edition) -> list[Problem]:
     """Each stage's path names real steps once each, and every step is on a path."""
     problems: list[Problem] = []
     slugs = {s.slug for s in content.steps}
     # A step whose own front matter failed is reported there, not again here.
-    files = {p.stem for p in (docs_dir / "steps").glob("*.md")}
+    files = {rel[len("steps/") : -len(".md")] for rel in sources if rel.startswith("steps/") and rel.count("/") == 1}
     known = ", ".join(sorted(files)) or "none yet"
-    for page in content.stages.values():
+    for stage in sorted(set(edition.paths) - set(content.stages)):
+        message = f"there is no '{stage}' journey. Journeys: {_journey_list(content)}"
+        problems.append(Problem(edition.settings_file, f"extra.brand.paths.{stage}", message))
+    for stage, page in content.stages.items():
+        # A path the brand sets is named in the brand's file.
+        file, field = sources[page.path].shown, "path"
+        if stage in edition.paths:
+            file, field = edition.settings_file, f"extra.brand.paths.{stage}"
+        if not page.meta.path and (edition.hidden or stage in edition.paths):
+            message = f"hiding every step on the '{stage}' path leaves it empty. Keep one, or set 'extra.brand.paths.{stage}'"
+            problems.append(Problem(edition.settings_file, "extra.brand.hide", message))
         first: dict[str, int] = {}
         for i, slug in enumerate(page.meta.path):
             if slug not in files:
-                problems.append(Problem(_display(docs_dir, page.path), f"path[{i}]", f"no step has the slug '{slug}' (the file name in steps/, without .md). Known steps: {known}"))
+                hidden = edition.hidden_note(f"steps/{slug}.md")
+                problems.append(Problem(file, f"{field}[{i}]", f"no step has the slug '{slug}'{hidden} (the file name in steps/, without .md). Known steps: {known}"))
             elif slug not in slugs:
                 continue
             elif slug in first:
-                problems.append(Problem(_display(docs_dir, page.path), f"path[{i}]", f"'{slug}' is already on this path at path[{first[slug]}]; list each step once"))
+                problems.append(Problem(file, f"{field}[{i}]", f"'{slug}' is already on this path at {field}[{first[slug]}]; list each step once"))
             else:
                 first[slug] = i
     for step in content.steps:
         on = content.stages_of(step)
+        if not on and step.meta.draft:
+            continue  # a new draft may wait for a path; a publishing build leaves it out
         if not on:
             pages = ", ".join(f"{docs_dir.name}/{p.path}" for p in content.stages.values()) or "stages/"
-            problems.append(Problem(_display(docs_dir, step.path), "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
+            if edition.is_own(sources[step.path]):  # a brand's step joins a path in the brand's file
+                pages = f"the journeys under 'extra.brand.paths' in {edition.settings_file}"
+            problems.append(Problem(sources[step.path].shown, "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
             continue
         for stage in step.meta.for_stage:
             if stage in content.stages and stage not in on:
-                problems.append(Problem(_display(docs_dir, step.path), f"for_stage.{stage}", f"this step is not on the '{stage}' path, so this wording would never show. Add '{step.slug}' to 'path' in {docs_dir.name}/stages/{stage}.md, or remove it here. This step is on: {', '.join(on)}"))
+                problems.append(Problem(sources[step.path].shown, f"for_stage.{stage}", f"this step is not on the '{stage}' path, so this wording would never show. Add '{step.slug}' to 'path' in {docs_dir.name}/stages/{stage}.md, or remove it here. This step is on: {', '.join(on)}"))
     return problems
 
 
@@ -326,7 +377,7 @@ def _journey_list(content: Content) -> str:
     return ", ".join(content.journeys) or "none yet (each page in stages/ declares one)"
 
 
-def _broken_links(source: Source, existing: set[str], file: str) -> list[Problem]:
+def _broken_links(source: Source, existing: set[str], file: str, edition: Edition) -> list[Problem]:
     problems = []
     for match in MD_LINK.finditer(source.body):
         target = match.group(1)
@@ -334,5 +385,6 @@ def _broken_links(source: Source, existing: set[str], file: str) -> list[Problem
             continue
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source.path), target))
         if resolved not in existing:
-            problems.append(Problem(file, "body", f"the link to '{target}' points to no page"))
+            message = f"the link to '{target}' points to no page{edition.hidden_note(resolved)}"
+            problems.append(Problem(file, "body", message))
     return problems

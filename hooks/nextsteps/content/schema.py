@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 # A journey's slug: the name of its page in stages/. Which journeys exist is
 # what the guide's stage pages declare (``Content.journeys``), not a fixed list.
@@ -39,6 +39,27 @@ class ChecklistItem(StrictModel):
     id: Slug = Field(description="Stable id: ticks are stored under it, so keep it when rewording the text.")
     text: Text
     when: When | None = Field(default=None, description="Overrides the step's 'when' for this item.")
+
+
+class TimedAction(StrictModel):
+    """Something to do on a date worked out from the day the reader was turned
+    down: "My plan" shows the date and the calendar file reminds them."""
+
+    id: Slug = Field(description="Stable id: the calendar event's UID is made from it.")
+    text: Text = Field(description="What to do, as the plan and the calendar event say it.")
+    after: Annotated[int, Field(ge=0, le=365)] = Field(description="How many days after the news the window opens.")
+    until: Annotated[int, Field(ge=0, le=365)] | None = Field(
+        default=None, description="The window's last day, if it lasts more than a day."
+    )
+    days: Literal["working", "calendar"] = Field(
+        default="calendar", description="Count working days (Monday to Friday) or every day."
+    )
+
+    @model_validator(mode="after")
+    def _window_in_order(self) -> TimedAction:
+        if self.until is not None and self.until < self.after:
+            raise ValueError(f"'until' ({self.until}) must not be before 'after' ({self.after})")
+        return self
 
 
 class PageMeta(StrictModel):
@@ -100,6 +121,14 @@ class StageWording(StrictModel):
     letters: list[Slug] | None = Field(default=None, description="The letters to offer on this stage's path, instead of the step's own list.")
 
 
+class SourceRef(StrictModel):
+    """Where an imported step came from, so an editor can compare and credit it."""
+
+    title: Text
+    url: str | None = Field(default=None, description="The article's canonical address, when the page named one.")
+    imported: date
+
+
 class StepMeta(StrictModel):
     """One step. Which stages show it is decided by the stage pages' ``path``;
     ``order`` places it in the whole-guide checklist and the JSON feed."""
@@ -111,7 +140,10 @@ class StepMeta(StrictModel):
     checklist: list[ChecklistItem] = []
     for_stage: dict[Stage, StageWording] = {}
     letters: list[Slug] = []
+    timed: list[TimedAction] = Field(default=[], description="Dated actions for the reader's plan and calendar.")
     reviewed: date
+    source: SourceRef | None = None
+    draft: bool = Field(default=False, description="Shown in the preview only; a publishing build leaves it out.")
 
     @field_validator("letters")
     @classmethod

@@ -80,3 +80,24 @@ def _at_line(problem: Problem, config_file: Path) -> Problem:
 def with_topic(text: str) -> str:
     """A phrase whose topic slot may be empty: 'Your checklist ' becomes 'Your checklist'."""
     return re.sub(r"\s+([,.])", r"\1", " ".join(text.split()))
+
+
+INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def guide_folder(config_file: Path) -> Path:
+    """The folder of the guide a settings file builds: where its ``data/`` lives.
+
+    A brand's file inherits the guide's (``INHERIT``) and may name any
+    ``docs_dir``, so the guide is the folder of the last file in that chain;
+    a second guide (``examples/first-weeks``) has its own data, or none.
+    """
+    seen: set[Path] = set()
+    current = config_file.resolve()
+    while current not in seen and current.is_file():
+        seen.add(current)
+        found = INHERIT.search(current.read_text(encoding="utf-8"))
+        if found is None:
+            break
+        current = (current.parent / found.group(1).strip()).resolve()
+    return current.parent

@@ -25,16 +25,24 @@ from .widget import labels
 _SOURCE = Path(__file__).read_bytes()
 
 
-def docx_bytes(letter: Letter, *, author: str) -> bytes:
+def docx_bytes(letter: Letter, *, author: str, logo: Path | None = None) -> bytes:
     """The Word file, from the cache when nothing that shapes it has changed."""
-    job = docx_job(letter, author=author)
-    return cache.cached("docx", job.key, lambda: build(letter, author))
+    job = docx_job(letter, author=author, logo=logo)
+    return cache.cached("docx", job.key, lambda: build(letter, author, logo))
 
 
-def docx_job(letter: Letter, *, author: str) -> RenderJob:
-    """The Word file as a job for the render pool (``nextsteps.render_pool``)."""
-    parts = (letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version())
-    return RenderJob("docx", cache.key(*parts), build, (letter, author), preload=("docx",), source=letter.path)
+def docx_job(letter: Letter, *, author: str, logo: Path | None = None) -> RenderJob:
+    """The Word file as a job for the render pool (``nextsteps.render_pool``).
+
+    ``logo``, a PNG or JPEG, goes in the page footer: the letter is the
+    visitor's own, so the brand stays out of its text."""
+    parts: tuple[str | bytes, ...] = (
+        letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version()
+    )
+    if logo is not None:
+        parts += (logo.read_bytes(),)
+    args = (letter, author, logo) if logo is not None else (letter, author)
+    return RenderJob("docx", cache.key(*parts), build, args, preload=("docx",), source=letter.path)
 
 
 @functools.cache
@@ -42,7 +50,7 @@ def _docx_version() -> str:
     return version("python-docx")
 
 
-def build(letter: Letter, author: str) -> bytes:
+def build(letter: Letter, author: str, logo: Path | None = None) -> bytes:
     """Make the file without the cache: what a worker process runs."""
     # python-docx (with lxml) is imported only when a file is really made.
     from docx import Document
@@ -82,6 +90,12 @@ def build(letter: Letter, author: str) -> bytes:
         else:
             paragraph.append(part)
     _add_parts(doc.add_paragraph(), paragraph)
+
+    if logo is not None:
+        footer = section.footer.paragraphs[0]
+        picture = footer.add_run().add_picture(str(logo), height=Mm(8))
+        picture._inline.docPr.set("descr", author)  # the picture's alt text
+        footer.add_run(" " + author)
 
     day = datetime.combine(meta.reviewed, datetime.min.time(), tzinfo=timezone.utc)
     props = doc.core_properties

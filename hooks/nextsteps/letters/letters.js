@@ -555,9 +555,14 @@
     part("print").addEventListener("click", function () {
       guarded(words("print_anyway"), printLetter);
     });
+    // The link opens the email app itself when every gap is filled; the
+    // script only opens it after "Open anyway". Doing both opened it twice.
     if (emailLink) {
       emailLink.addEventListener("click", function (event) {
-        if (!guarded(words("email_anyway"), function () { window.location.href = emailLink.href; })) event.preventDefault();
+        if (!guarded(words("email_anyway"), function () {})) {
+          event.preventDefault();
+          pending = function () { window.location.href = emailLink.href; };
+        }
       });
     }
     part("continue").addEventListener("click", function () {

@@ -35,12 +35,24 @@ def pdf_path(letter: Letter) -> str:
     return f"downloads/letters/{letter.meta.id}.pdf"
 
 
-def generated_files(content: Content, *, author: str, site_url: str | None, site_name: str) -> list[Generated]:
-    """The Word and PDF copies (as render jobs), the index page and the JSON feed."""
+def generated_files(
+    content: Content,
+    *,
+    author: str,
+    site_url: str | None,
+    site_name: str,
+    logo: str | None = None,
+    word_logo: Path | None = None,
+) -> list[Generated]:
+    """The Word and PDF copies (as render jobs), the index page and the JSON feed.
+
+    ``logo`` (a data URI) goes on the PDFs, ``word_logo`` (a PNG or JPEG file) on the Word copies.
+    """
     out: list[Generated] = [asset(SCRIPT, HERE / "letters.js"), asset(STYLESHEET, HERE / "letters.css")]
     for letter in content.letters.values():
-        out.append(Generated(docx_path(letter), docx_job(letter, author=author)))
-        out.append(Generated(pdf_path(letter), pdf_job(letter, author=author, site_url=site_url, site_name=site_name)))
+        out.append(Generated(docx_path(letter), docx_job(letter, author=author, logo=word_logo)))
+        pdf = pdf_job(letter, author=author, site_url=site_url, site_name=site_name, logo=logo)
+        out.append(Generated(pdf_path(letter), pdf))
     out.append(Generated(INDEX_PATH, index_markdown(content)))
     out.append(Generated(JSON_PATH, letters_json(content, site_url)))
     return out

@@ -48,7 +48,14 @@ def _inline(parts: list[Part], names: dict[str, str]) -> list[list[Markup]]:
     return paragraphs
 
 
-def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> str:
+# The brand's logo beside the address at the foot: the letter itself is the visitor's.
+LOGO_CSS = (
+    ".source p { display: flex; align-items: center; }"
+    " .source .logo { height: 7mm; width: auto; max-width: 30mm; margin-right: 5pt; }"
+)
+
+
+def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: str, logo: str | None = None) -> str:
     meta = letter.meta
     names = labels(letter)
     url = absolute(site_url, letter.url)
@@ -60,7 +67,8 @@ def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: st
         purpose=meta.purpose,
         author=author,
         date=meta.reviewed.isoformat(),
-        css=Markup(font_face_css() + _css()),
+        css=Markup(font_face_css() + _css() + (LOGO_CSS if logo else "")),
+        logo=logo,
         how=say(f"print.letter.how.{meta.channel}"),
         channel=meta.channel,
         subject=subject,
@@ -72,9 +80,10 @@ def pdf_html(letter: Letter, *, author: str, site_url: str | None, site_name: st
     )
 
 
-def pdf_bytes(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> bytes:
-    return render_pdf(pdf_html(letter, author=author, site_url=site_url, site_name=site_name))
+def pdf_bytes(letter: Letter, *, author: str, site_url: str | None, site_name: str, logo: str | None = None) -> bytes:
+    return render_pdf(pdf_html(letter, author=author, site_url=site_url, site_name=site_name, logo=logo))
 
 
-def pdf_job(letter: Letter, *, author: str, site_url: str | None, site_name: str) -> RenderJob:
-    return html_pdf_job(pdf_html(letter, author=author, site_url=site_url, site_name=site_name))
+def pdf_job(letter: Letter, *, author: str, site_url: str | None, site_name: str, logo: str | None = None) -> RenderJob:
+    """``logo``: the brand's logo as a data URI, shown at the foot beside the address."""
+    return html_pdf_job(pdf_html(letter, author=author, site_url=site_url, site_name=site_name, logo=logo))

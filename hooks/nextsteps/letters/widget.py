@@ -31,6 +31,15 @@ class FieldView:
     label: str
     required: bool
     help: str
+    autocomplete: str = "off"
+
+
+# Boxes that ask for the reader's own details, by the field names the
+# templates use, with the token that lets the browser fill them in
+# (WCAG 2.2, 1.3.5 Identify Input Purpose). Every other box is about someone
+# else (an interviewer, a company), which the browser must not fill in with
+# the reader's own details, so it stays "off".
+OWN_DETAILS = {"your_name": "name"}
 
 
 def labels(letter: Letter) -> dict[str, str]:
@@ -87,7 +96,10 @@ def widget_html(letter: Letter, *, heading_level: int = 2, id_prefix: str = ID_P
     """
     meta = letter.meta
     names = labels(letter)
-    fields = [FieldView(f.name, f.label, f.required, help_text(f.hint, f.example)) for f in meta.fields]
+    fields = [
+        FieldView(f.name, f.label, f.required, help_text(f.hint, f.example), OWN_DETAILS.get(f.name, "off"))
+        for f in meta.fields
+    ]
     view = {"id": meta.id, "channel": meta.channel, "subject": meta.subject, "fields": fields, "max_length": meta.max_length}
     subject = render_parts(meta.subject, {}, names, blank_form=True, inline=True) if meta.subject else []
     return render_template(HERE, "widget.html",

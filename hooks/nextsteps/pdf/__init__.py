@@ -78,6 +78,27 @@ def _font_config():
     return FontConfiguration()
 
 
+def page_count(pdf: bytes) -> int:
+    """How many pages a finished PDF has, for the build log.
+
+    WeasyPrint packs the page tree into compressed object streams, so each
+    stream is unpacked; the page tree's '/Count' is the largest one (the
+    outline's '/Count' entries are left out).
+    """
+    import re
+    import zlib
+
+    tree = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)")
+    counts = [int(n) for n in tree.findall(pdf)]
+    for match in re.finditer(rb"stream\r?\n", pdf):
+        try:
+            data = zlib.decompressobj().decompress(pdf[match.end() : match.end() + 1_000_000])
+        except zlib.error:
+            continue
+        counts += [int(n) for n in tree.findall(data)]
+    return max(counts, default=0)
+
+
 def renders_so_far() -> int:
     """How many PDFs this process has really rendered (for tests and benchmarks)."""
     return cache.produced["pdf"]

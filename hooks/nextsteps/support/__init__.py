@@ -8,7 +8,7 @@ year give a warning.
 
 from .loader import DATA_FILE, SupportList, load_support, stale_warnings
 from .model import REGIONS, TOPICS, Organisation, region_name, topic_title
-from .page import PLACEHOLDER, support_markdown
+from .page import PLACEHOLDER, contents_markdown, support_markdown
 
 __all__ = [
     "DATA_FILE",
@@ -21,5 +21,6 @@ __all__ = [
     "region_name",
     "stale_warnings",
     "support_markdown",
+    "contents_markdown",
     "topic_title",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -31,7 +32,7 @@ class SupportList:
 def read_file(path: Path, shown: str) -> list[Organisation]:
     """One support file, or ContentError naming the file, the entry and the field."""
     if not path.is_file():
-        raise ContentError([Problem(shown, "", "the support file does not exist")])
+        raise ContentError([Problem(shown, "", f"the support file does not exist (looked for {_looked_for(path)})")])
     text = path.read_text(encoding="utf-8")
     try:
         data = yaml.safe_load(text)
@@ -62,6 +63,13 @@ def read_file(path: Path, shown: str) -> list[Organisation]:
     return found
 
 
+def _looked_for(path: Path) -> str:
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive
+        return path.as_posix()
+
+
 def _path(i: int, err: dict[str, Any]) -> str:
     """The entry's field as a path into the file, for its line: 'organisations[3].topic'."""
     loc = ".".join(str(p) for p in err["loc"])
@@ -83,18 +91,26 @@ def _problem(shown: str, label: str, err: dict[str, Any]) -> Problem:
     return Problem(shown, field, message)
 
 
-def load_support(project_dir: Path, *, brand_file: Path | None = None, brand_shown: str = "", mode: Literal["replace", "extend"] = "extend") -> SupportList:
-    """The default list, replaced or extended by a brand's list."""
+def load_support(
+    project_dir: Path,
+    *,
+    brand_file: Path | None = None,
+    brand_shown: str = "",
+    mode: Literal["replace", "extend"] = "extend",
+    region: str = "uk",
+) -> SupportList:
+    """The default list, replaced or extended by a brand's list; only the
+    help for the edition's ``region``, so an Irish reader gets no UK number."""
     own = read_file(brand_file, brand_shown) if brand_file is not None else []
     if brand_file is not None and mode == "replace":
-        return SupportList(tuple(own))
+        return SupportList(tuple(o for o in own if o.shown_in(region)))
     # A guide on another topic may list no support organisations: no file, no list.
     default = read_file(project_dir / DATA_FILE, DATA_FILE) if (project_dir / DATA_FILE).is_file() else []
     known = {o.id for o in default}
     clashes = [Problem(brand_shown, f"organisations[{i}].id", f"'{o.id}' is already in {DATA_FILE}; use another id, or mode: replace") for i, o in enumerate(own) if o.id in known]
     if clashes:
         raise ContentError(clashes)
-    return SupportList(tuple(default + own))
+    return SupportList(tuple(o for o in default + own if o.shown_in(region)))
 
 
 def stale_warnings(support: SupportList, today: date) -> list[str]:

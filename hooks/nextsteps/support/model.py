@@ -11,12 +11,25 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from ..wording import say
 
 Topic = Literal["wellbeing", "careers", "money", "fairness", "safety"]
-Region = Literal["uk", "england", "scotland", "wales", "northern-ireland", "other"]
+Region = Literal["uk", "england", "scotland", "wales", "northern-ireland", "ie", "other"]
 
 # Page order: the topics a reader looks for, most urgent first; UK-wide
 # help first, then the nations, other places last. The words are in wording.
 TOPICS: tuple[str, ...] = get_args(Topic)
 REGIONS: tuple[str, ...] = get_args(Region)
+
+
+# The edition (extra.brand.region) each region's help is shown in; "other"
+# places are shown in every edition.
+EDITION_OF: dict[str, str | None] = {
+    "uk": "uk",
+    "england": "uk",
+    "scotland": "uk",
+    "wales": "uk",
+    "northern-ireland": "uk",
+    "ie": "ie",
+    "other": None,
+}
 
 
 def topic_title(topic: str) -> str:
@@ -84,8 +97,10 @@ class Organisation(BaseModel):
     def _regions(cls, v: list[str]) -> list[str]:
         if len(set(v)) != len(v):
             raise ValueError("each region may appear only once")
-        if len(v) > 1 and ("uk" in v or "other" in v):
-            raise ValueError("'uk' and 'other' must stand alone; list nations together, such as [england, wales]")
+        if len(v) > 1 and ("uk" in v or "ie" in v or "other" in v):
+            raise ValueError(
+                "'uk' and 'other' must stand alone, as must 'ie'; list nations together, such as [england, wales]"
+            )
         return v
 
     @model_validator(mode="after")
@@ -119,6 +134,10 @@ class Organisation(BaseModel):
         names = [region_name(r) for r in self.regions]
         label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + say("list.and") + names[-1]
         return label[:1].upper() + label[1:]
+
+    def shown_in(self, edition_region: str) -> bool:
+        """Whether this help is for readers of an edition for ``edition_region`` ('uk' or 'ie')."""
+        return all(EDITION_OF[r] in (edition_region, None) for r in self.regions)
 
     @property
     def region_order(self) -> int:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..templating import render
+from ..wording import say
 from .loader import SupportList
 from .model import TOPICS, topic_title
 
@@ -33,3 +34,24 @@ def support_markdown(support: SupportList) -> str:
     text = re.sub(r"(\n- [^\n]*)\n\n(?=- )", r"\1\n", text)  # one tight list per organisation
     text = re.sub(r"(\n- [^\n]*)\n\n(?=- )", r"\1\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def contents_markdown(support: SupportList, page_markdown: str) -> str:
+    """A short list of the page's parts, for the top of the support page.
+
+    An upset reader should see at once that help for their worry is here,
+    without scrolling through every organisation: the topics of the list,
+    then the page's own headings (such as "If you cannot find what you need").
+    """
+    lines = [f"**{say('support.contents')}**", ""]
+    present = {o.topic for o in support.organisations}
+    lines += [f"- [{topic_title(t)}](#{t})" for t in TOPICS if t in present]
+    for title in re.findall(r"^## (.+?)\s*$", page_markdown, flags=re.M):
+        lines.append(f"- [{title}](#{_slug(title)})")
+    return "\n".join(lines) + "\n"
+
+
+def _slug(title: str) -> str:
+    """The id Python-Markdown's toc extension gives a heading."""
+    text = re.sub(r"[^\w\s-]", "", title).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)

@@ -1,0 +1,1 @@
+"""nextsteps import: an article becomes draft step pages."""

@@ -1,0 +1,115 @@
+"""The "My plan" page: its Markdown, its template and the data plan.js reads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..addresses import absolute, checklist_url, page_url, rel_url, stage_step_path
+from ..content import Content
+from ..guide import reviewed_text
+from ..outputs import Generated, asset
+from ..templating import render as render_template
+from ..wording import say, words_for_script
+
+HERE = Path(__file__).parent
+PAGE = "plan/index.md"
+SCRIPT = "assets/javascripts/plan.js"
+STYLESHEET = "assets/stylesheets/plan.css"
+GROUPS = ("today", "this-week", "later")
+
+
+def _span(after: int, until: int | None, days: str) -> str:
+    """'2 to 3 working days', '14 days': how long after the news, in words."""
+    unit = say(f"plan.unit.{days}")
+    if until is None or until == after:
+        return say("plan.span.one", count=after, unit=unit)
+    return say("plan.span.range", first=after, last=until, unit=unit)
+
+
+def plan_data(content: Content, site_url: str) -> dict[str, Any]:
+    """Every journey's items and timed actions, linked from the plan page; words for the script."""
+    here = page_url(PAGE)
+    journeys: dict[str, Any] = {}
+    for stage, page in content.stages.items():
+        steps = content.steps_for(stage)
+        journeys[stage] = {
+            "title": page.meta.title,
+            "checklist": rel_url(here, checklist_url(stage)),
+            "steps": [s.slug for s in steps],
+            "items": [
+                {
+                    "id": item.id,
+                    "text": item.text,
+                    "when": item.when,
+                    "step": item.step.meta.title,
+                    "href": rel_url(here, page_url(stage_step_path(stage, item.step.slug))),
+                }
+                for item in content.checklist(stage)
+            ],
+            "timed": [
+                {
+                    "id": action.id,
+                    "text": action.text,
+                    "after": action.after,
+                    "until": action.until,
+                    "days": action.days,
+                    "step": step.meta.title,
+                    "href": rel_url(here, page_url(stage_step_path(stage, step.slug))),
+                    "url": absolute(site_url, page_url(stage_step_path(stage, step.slug))),
+                }
+                for step in steps
+                for action in step.meta.timed
+            ],
+        }
+    return {
+        "journeys": journeys,
+        "allIds": sorted(i.id for i in content.every_item()),
+        "host": urlsplit(site_url).hostname or "localhost",
+        "planUrl": absolute(site_url, here),
+        "words": words_for_script("script.plan."),
+    }
+
+
+def _script_json(data: object) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def page_markdown(content: Content, site_url: str) -> str:
+    """The page: a summary first, then the tool, which works out the rest in the browser."""
+    timed = []
+    seen: set[str] = set()
+    for stage in content.journeys:
+        for step in content.steps_for(stage):
+            for action in step.meta.timed:
+                if action.id not in seen:
+                    seen.add(action.id)
+                    timed.append({"text": action.text, "span": _span(action.after, action.until, action.days)})
+    tool = render_template(
+        HERE,
+        "plan.html",
+        data=_script_json(plan_data(content, site_url)),
+        journeys=[(s, page.meta.title) for s, page in content.stages.items()],
+        timed=timed,
+        checklist_href=rel_url(page_url(PAGE), checklist_url()),
+        script_src=rel_url(page_url(PAGE), "") + SCRIPT,
+    ).strip()
+    front = {
+        "title": say("plan.title"),
+        "description": say("plan.description"),
+        "reviewed_text": reviewed_text(content.last_reviewed),
+    }
+    lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
+    lines += [say("plan.intro"), "", tool, ""]
+    return "\n".join(lines)
+
+
+def generated_files(content: Content, site_url: str) -> list[Generated]:
+    return [
+        asset(SCRIPT, HERE / "plan.js"),
+        asset(STYLESHEET, HERE / "plan.css"),
+        Generated(PAGE, page_markdown(content, site_url), in_nav=True),
+    ]
