@@ -18,7 +18,8 @@ from urllib.parse import urljoin, urlsplit
 from .content.model import page_url
 
 __all__ = [
-    "SUPPORT_PAGE", "absolute", "base_path", "checklist_path", "checklist_url", "page_url", "rebase_links", "rel", "rel_url", "root_of", "stage_step_path",
+    "SUPPORT_PAGE", "absolute", "base_path", "checklist_path", "checklist_url", "page_url",
+    "rebase_links", "rel", "rel_url", "root_of", "stage_step_path",
 ]
 
 # The "Get support" page: linked from the menu, the footer and site search on every page.

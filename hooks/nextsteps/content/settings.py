@@ -41,6 +41,14 @@ class GuideSettings(BaseModel):
         default="",
         description="The same after a verb: 'Things to do when you start a new job'.",
     )
+    date_question: str = Field(
+        default="",
+        description="The plan page's question for the day its dates count from: 'When did you start?'.",
+    )
+    day: str = Field(
+        default="",
+        description="That day, mid-sentence: 'the day you started'. The plan's dates count from it.",
+    )
     widget_intro: str = Field(
         default="",
         description="The first line of the guide's widget on other websites.",

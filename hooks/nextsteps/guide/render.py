@@ -48,6 +48,16 @@ def choose(content: Content) -> str:
     return content.guide.choose or say("guide.choose")
 
 
+def date_question(content: Content) -> str:
+    """The plan page's question for the day its dates count from (``extra.guide.date_question``)."""
+    return content.guide.date_question or say("plan.date.label")
+
+
+def day(content: Content) -> str:
+    """That day, mid-sentence (``extra.guide.day``): the plan's dates count from it."""
+    return content.guide.day or say("guide.day")
+
+
 def about(content: Content, key: str) -> str:
     """A phrase with the guide's topic in it, such as 'Your checklist after a job rejection'.
 

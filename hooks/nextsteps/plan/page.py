@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 
 from ..addresses import absolute, checklist_url, page_url, rel_url, stage_step_path
 from ..content import Content
-from ..guide import reviewed_text
+from ..content.settings import with_topic
+from ..guide import choose, date_question, day, question, reviewed_text, upper_first
 from ..outputs import Generated, asset
 from ..templating import render as render_template
 from ..wording import say, words_for_script
@@ -69,8 +70,20 @@ def plan_data(content: Content, site_url: str) -> dict[str, Any]:
         "allIds": sorted(i.id for i in content.every_item()),
         "host": urlsplit(site_url).hostname or "localhost",
         "planUrl": absolute(site_url, here),
-        "words": words_for_script("script.plan."),
+        "words": _script_words(content),
     }
+
+
+def _script_words(content: Content) -> dict[str, str]:
+    """The script's phrases with the guide's own words already in; the script fills in the rest."""
+    own = {"day": day(content), "choose": upper_first(choose(content)), "topic": content.guide.topic}
+    words = {}
+    for key, text in words_for_script("script.plan.").items():
+        for name, value in own.items():
+            if "{" + name + "}" in text:
+                text = with_topic(text.replace("{" + name + "}", value))
+        words[key] = text
+    return words
 
 
 def _script_json(data: object) -> str:
@@ -94,6 +107,9 @@ def page_markdown(content: Content, site_url: str) -> str:
         data=_script_json(plan_data(content, site_url)),
         journeys=[(s, page.meta.title) for s, page in content.stages.items()],
         timed=timed,
+        day=day(content),
+        date_label=date_question(content),
+        journey_label=question(content),
         checklist_href=rel_url(page_url(PAGE), checklist_url()),
         script_src=rel_url(page_url(PAGE), "") + SCRIPT,
     ).strip()
@@ -103,7 +119,7 @@ def page_markdown(content: Content, site_url: str) -> str:
         "reviewed_text": reviewed_text(content.last_reviewed),
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
-    lines += [say("plan.intro"), "", tool, ""]
+    lines += [say("plan.intro", day=day(content)), "", tool, ""]
     return "\n".join(lines)
 
 
