@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from nextsteps.content import load_content
 from support import Server, build, copy_project, journeys, pdf_page_texts, plain_text
 
 OLD, NEW = "interview", "met-the-employer"
@@ -58,9 +59,11 @@ def test_new_addresses_and_no_old_ones(renamed):
 
 def test_path_pages_use_the_journeys_words(renamed):
     html = (renamed / f"stages/{NEW}/ask-for-feedback/index.html").read_text(encoding="utf-8")
-    assert f'Step 4 of 9: <a href="../">{NEW_PHRASE}</a>' in html
-    assert f"<title>Ask for feedback (Step 4 of 9: {NEW_PHRASE})" in html
-    assert f"Back to all 9 steps {NEW_PHRASE}" in html
+    path = [s.slug for s in load_content(renamed.parent / "docs").steps_for(NEW)]
+    number, total = path.index("ask-for-feedback") + 1, len(path)
+    assert f'Step {number} of {total}: <a href="../">{NEW_PHRASE}</a>' in html
+    assert f"<title>Ask for feedback (Step {number} of {total}: {NEW_PHRASE})" in html
+    assert f"Back to all {total} steps {NEW_PHRASE}" in html
     # The step's for_stage words and its nextsteps:only part still reach this path, and only this one.
     learn = (renamed / f"stages/{NEW}/learn-from-it/index.html").read_text(encoding="utf-8")
     assert "What to change after an interview" in learn
