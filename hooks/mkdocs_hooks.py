@@ -151,7 +151,7 @@ def _generate(config: MkDocsConfig) -> None:
     content, brand = _state.content, _state.brand
     generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
     topics = {o.topic for o in _state.support.organisations} if _state.support else None
-    generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
+    generated += searchhelp.generated_files(_state.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(
@@ -367,6 +367,7 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
 def on_env(env, config: MkDocsConfig, files: Files):
     env.globals["brand"] = _state.brand
     env.globals["guide_choose"] = guide.choose(_state.content) if _state.content else ""
+    env.globals["support_page"] = guide.has_support_page(_state.content) if _state.content else True
     # MkDocs makes a new environment, and compiles every theme template
     # again, on each build: keep the compiled code with the other build outputs.
     env.bytecode_cache = KeptBytecode(f"theme {env.autoescape!r} {sorted(env.extensions)}")

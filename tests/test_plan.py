@@ -13,7 +13,7 @@ import pytest
 from ics_rules import event_problems, line_problems
 from nextsteps.content import load_content
 from nextsteps.plan import Timed, calendar_bytes
-from support import ROOT, journeys, edit, problems_for
+from support import ROOT, edit, journeys, problems_for
 
 STAGES = journeys()  # the journeys the guide's stage pages declare
 

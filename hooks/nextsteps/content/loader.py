@@ -364,7 +364,7 @@ def _path_problems(content: Content, docs_dir: Path, sources: dict[str, SourceFi
         if not on:
             pages = ", ".join(f"{docs_dir.name}/{p.path}" for p in content.stages.values()) or "stages/"
             if edition.is_own(sources[step.path]):  # a brand's step joins a path in the brand's file
-                pages = f"the journeys under 'extra.brand.paths' in {edition.settings_file}"
+                pages = f"the stages under 'extra.brand.paths' in {edition.settings_file}"
             problems.append(Problem(sources[step.path].shown, "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
             continue
         for stage in step.meta.for_stage:

@@ -58,6 +58,11 @@ def day(content: Content) -> str:
     return content.guide.day or say("guide.day")
 
 
+def has_support_page(content: Content) -> bool:
+    """Whether the guide has a support page: a guide on another topic may have none, and no link may lead nowhere."""
+    return SUPPORT_PAGE in content.pages
+
+
 def about(content: Content, key: str) -> str:
     """A phrase with the guide's topic in it, such as 'Your checklist after a job rejection'.
 
