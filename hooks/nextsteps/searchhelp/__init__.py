@@ -92,7 +92,9 @@ def load(project: Path) -> tuple[Section, ...]:
     return tuple(found)
 
 
-def generated_files(sections: tuple[Section, ...], present: set[str] | None = None, *, support: bool = True) -> list[Generated]:
+def generated_files(
+    sections: tuple[Section, ...], present: set[str] | None = None, *, support: bool = True
+) -> list[Generated]:
     """The script, its stylesheet, and the words it looks for with where each leads.
 
     ``present``: the topics the support page shows. A brand's own list may
