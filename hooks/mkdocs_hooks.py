@@ -57,9 +57,10 @@ from nextsteps import (
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.checks import page_warnings
-from nextsteps.content import Content, ContentError, Edition, Problem, load_content
+from nextsteps.content import Content, ContentError, Edition, Problem, load_content, load_guide_settings
 from nextsteps.content.drafts import drafts, left_out_warning, without_drafts
 from nextsteps.content.edition import shown_from
+from nextsteps.content.settings import guide_folder
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
@@ -177,7 +178,7 @@ def _generate(config: MkDocsConfig) -> None:
     assert content is not None and config.site_url is not None  # checked and set in on_config
     generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
     topics: set[str] | None = {o.topic for o in _state.support.organisations} if _state.support else None
-    generated += searchhelp.generated_files(_state.search_help, topics) + plan.generated_files(content, config.site_url)
+    generated += searchhelp.generated_files(_state.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)
     generated += embed.generated_files(content, brand=brand, site_url=config.site_url)
     generated += letters.generated_files(
@@ -202,8 +203,13 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
         _state.edition = _state.brand.edition(config_file.parent, shown, PROJECT_DIR)
     except ContentError as exc:
         problems += exc.problems
+    guide_words = None
     try:
-        _state.content = load_content(Path(config.docs_dir), _state.edition)
+        guide_words = load_guide_settings(config.extra.get("guide"), config_file, config_file.name)
+    except ContentError as exc:
+        problems += exc.problems
+    try:
+        _state.content = load_content(Path(config.docs_dir), guide_words, _state.edition)
     except ContentError as exc:
         problems += exc.problems
     try:
@@ -211,13 +217,13 @@ def _validate(config: MkDocsConfig, config_file: Path) -> None:
     except ContentError as exc:
         problems += exc.problems
     try:
-        _state.search_help = searchhelp.load(Path(config.docs_dir).parent)
+        _state.search_help = searchhelp.load(guide_folder(config_file))
     except ContentError as exc:
         problems += exc.problems
     own = _state.brand.support
     try:
         _state.support = support.load_support(
-            PROJECT_DIR,
+            guide_folder(config_file),
             brand_file=(config_file.parent / own.file) if own else None,
             brand_shown=shown_from(config_file.parent / own.file, PROJECT_DIR) if own else "",
             mode=own.mode if own else "extend",
@@ -400,6 +406,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["brand"] = _state.brand
     env.globals["checklist_url"] = addresses.checklist_url  # theme templates build addresses as the generators do
     env.filters["tel_href"] = addresses.tel_href
+    env.globals["guide_choose"] = guide.choose(_state.content) if _state.content else ""
+    env.globals["support_page"] = guide.has_support_page(_state.content) if _state.content else True
     # MkDocs makes a new environment, and compiles every theme template
     # again, on each build: keep the compiled code with the other build outputs.
     env.bytecode_cache = KeptBytecode(f"theme {env.autoescape!r} {sorted(env.extensions)}")

@@ -170,6 +170,13 @@ def copy_project(dest: Path, *, shared_cache: bool = True) -> Path:
     return dest
 
 
+def journeys(docs: Path = ROOT / "docs") -> tuple[str, ...]:
+    """The journeys a guide's stage pages declare, in its order, read as the build reads them."""
+    from nextsteps.content import load_content
+
+    return load_content(docs).journeys
+
+
 def find_chromium() -> str | None:
     explicit = os.environ.get("CHROMIUM_PATH")
     if explicit:

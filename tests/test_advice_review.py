@@ -19,11 +19,11 @@ from nextsteps.content import load_content
 from nextsteps.content.loader import GENERATED_PAGES
 from nextsteps.letters.pages import INDEX_PATH
 from nextsteps.support import load_support
-from support import ROOT
+from support import ROOT, journeys
 
 CONTENT = load_content(ROOT / "docs")
 SUPPORT = load_support(ROOT)
-STAGES = ("application", "interview", "final")
+STAGES = journeys()  # the journeys the guide's stage pages declare
 
 
 def read(site: Path, url: str) -> str:

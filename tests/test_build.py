@@ -19,7 +19,7 @@ def read(site: Path, path: str) -> str:
 def test_every_page_is_built(site):
     for step in CONTENT.steps:
         assert (site / step.url / "index.html").is_file(), step.url
-    for stage in ("application", "interview", "final"):
+    for stage in CONTENT.journeys:
         assert (site / "stages" / stage / "index.html").is_file()
     for page in ("privacy", "accessibility"):
         assert (site / page / "index.html").is_file()
@@ -30,11 +30,11 @@ def test_every_page_is_built(site):
 def test_start_page_offers_the_stage_choice(site):
     html = read(site, "")
     assert "Where were you turned down?" in html
-    for stage in ("application", "interview", "final"):
+    for stage in CONTENT.journeys:
         assert f'<a class="ns-choice" href="stages/{stage}/">' in html
     article = html[html.index("<article") : html.index("</article>")]
     # One list of choices, no second list of every step.
-    assert article.count('class="ns-choice"') == 3
+    assert article.count('class="ns-choice"') == len(CONTENT.journeys)
     assert not [s for s in CONTENT.steps if f'href="{s.url}"' in article and s.slug != "its-not-personal"]
     assert "If you only do one thing today:" in article
     # Marked for journey.js, which points it at the reader's own list.
@@ -43,7 +43,7 @@ def test_start_page_offers_the_stage_choice(site):
 
 
 def test_stage_page_lists_only_its_path_in_order(site):
-    for stage in ("application", "interview", "final"):
+    for stage in CONTENT.journeys:
         html = read(site, f"stages/{stage}")
         path = html[html.index('class="ns-path"') :]
         found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a><br', path)
@@ -107,7 +107,7 @@ def test_guide_pages_have_no_documentation_chrome(site):
 
 def test_each_step_on_a_path_has_its_own_page(site):
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    for stage in ("application", "interview", "final"):
+    for stage in CONTENT.journeys:
         path = CONTENT.steps_for(stage)
         for number, step in enumerate(path, 1):
             html = read(site, f"stages/{stage}/{step.slug}")

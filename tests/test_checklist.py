@@ -15,10 +15,12 @@ import pytest
 import yaml
 from nextsteps import checklist, pdf, render_pool
 from nextsteps.brand import Brand
-from nextsteps.content import STAGES, ContentError, load_content
+from nextsteps.content import ContentError, load_content
 from nextsteps.render_pool import RenderJob
 from nextsteps.wording import say
-from support import ROOT, build, copy_project, edit, problems_for
+from support import ROOT, build, copy_project, edit, journeys, problems_for
+
+STAGES = journeys()  # the journeys the guide's stage pages declare
 
 CONTENT = load_content(ROOT / "docs")
 SITE_URL = "https://nextsteps.example.org/"
@@ -346,7 +348,7 @@ def test_unknown_item_when_names_the_item_and_the_allowed_values(docs):
 def test_unknown_stage_names_the_file_and_the_allowed_values(docs):
     edit(docs / "steps/learn-from-it.md", "  final:\n", "  phone-call:\n")
     message = problems_for(docs)
-    assert "docs/steps/learn-from-it.md: field 'for_stage.phone-call'" in message and "'application', 'interview' or 'final'" in message
+    assert "docs/steps/learn-from-it.md: field 'for_stage.phone-call': no journey has the slug 'phone-call'. Journeys: " + ", ".join(STAGES) in message
 
 
 def test_a_bad_item_stops_the_real_build_before_any_output(tmp_path):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from nextsteps.content import load_content
-from support import ROOT, edit, problems_for
+from support import ROOT, edit, journeys, problems_for
+
+STAGES = journeys()  # the journeys the guide's stage pages declare
 
 STEP = """---
 title: Ask for feedback
@@ -28,7 +30,8 @@ def add_to_path(docs, stage: str, slug: str) -> None:
 def test_the_real_guide_is_valid():
     content = load_content(ROOT / "docs")
     assert [s.meta.order for s in content.steps] == sorted(s.meta.order for s in content.steps)
-    assert set(content.stages) == {"application", "interview", "final"}
+    # The main guide's journeys, in the order their pages give.
+    assert content.journeys == ("application", "interview", "final")
     assert len(content.checklist()) >= 12
 
 
@@ -98,7 +101,9 @@ def test_stage_wording_for_a_stage_the_step_is_not_on(docs):
 def test_stage_wording_for_an_unknown_stage(docs):
     edit(docs / "steps/send-a-thank-you-note.md", "for_stage:\n", "for_stage:\n  phone-call:\n    intro: Hello.\n")
     message = problems_for(docs)
-    assert "docs/steps/send-a-thank-you-note.md: field 'for_stage.phone-call'" in message and "'application', 'interview' or 'final'" in message
+    line = (docs / "steps/send-a-thank-you-note.md").read_text(encoding="utf-8").splitlines().index("  phone-call:") + 1
+    expected = f"docs/steps/send-a-thank-you-note.md: field 'for_stage.phone-call': no journey has the slug 'phone-call'. Journeys: {', '.join(STAGES)} (line {line})"
+    assert expected in message
 
 
 def test_unknown_field_in_stage_wording(docs):
@@ -133,7 +138,7 @@ def test_an_empty_path(docs):
     text = path.read_text(encoding="utf-8")
     start, end = text.index("path:"), text.index("reviewed:")
     path.write_text(text[:start] + "path: []\n" + text[end:], encoding="utf-8")
-    assert "docs/stages/final.md: field 'path': List should have at least 1 item" in problems_for(docs)
+    assert "docs/stages/final.md: field 'path': this journey has no steps. List at least one step slug" in problems_for(docs)
 
 
 def test_missing_field(docs):
@@ -262,7 +267,8 @@ def test_a_stage_only_part_for_an_unknown_stage_names_the_line(docs):
     edit(step, "<!-- nextsteps:only application -->", "<!-- nextsteps:only aplication -->")
     line = step.read_text(encoding="utf-8").splitlines().index("<!-- nextsteps:only aplication -->") + 1
     message = problems_for(docs)
-    assert f"docs/steps/keep-applying.md: field 'body': unknown stage 'aplication' in 'nextsteps:only'. Stages: application, interview, final (line {line})" in message
+    expected = f"unknown journey 'aplication' in 'nextsteps:only': no page in stages/ declares it. Journeys: {', '.join(STAGES)} (line {line})"
+    assert f"docs/steps/keep-applying.md: field 'body': {expected}" in message
 
 
 def test_a_stage_only_part_that_is_never_closed(docs):
@@ -290,3 +296,33 @@ def test_stage_only_parts_keep_only_their_stage():
     assert stage_parts.for_stage(body, "application") == "All.\nPapers.\nEnd.\n"
     assert stage_parts.for_stage(body, "final") == "All.\nMet them.\nEnd.\n"
     assert stage_parts.for_stage(body, None) == "All.\nMet them.\nPapers.\nEnd.\n"
+
+
+# Journeys are what the stage pages declare -----------------------------------
+
+
+def test_two_journeys_with_the_same_slug_name_both_files(docs):
+    copy = docs / "stages/final-again.md"
+    copy.write_text((docs / "stages/final.md").read_text(encoding="utf-8").replace("order: 3", "order: 4"), encoding="utf-8")
+    line = copy.read_text(encoding="utf-8").splitlines().index("stage: final") + 1
+    found = [p for p in problems_for(docs).splitlines() if "is already the slug" in p]
+    assert len(found) == 1 and "docs/stages/final-again.md" in found[0] and "docs/stages/final.md" in found[0], found
+    assert found[0].endswith(f"field 'stage': 'final' is already the slug of the journey in {'docs/stages/final.md' if 'again.md: ' in found[0] else 'docs/stages/final-again.md'}; each journey needs its own slug (line {line})")
+
+
+def test_two_journeys_with_the_same_number(docs):
+    edit(docs / "stages/final.md", "order: 3", "order: 1")
+    message = problems_for(docs)
+    assert "field 'order': 1 is also used by docs/stages/application.md; each journey needs its own number" in message
+
+
+def test_journeys_follow_their_numbers_not_their_names(docs):
+    edit(docs / "stages/application.md", "order: 1", "order: 5")
+    assert load_content(docs).journeys == ("interview", "final", "application")
+
+
+def test_a_guide_with_no_journey(docs):
+    for page in (docs / "stages").glob("*.md"):
+        page.unlink()
+    message = problems_for(docs)
+    assert "docs/stages/: the guide declares no journey" in message

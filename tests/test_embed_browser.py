@@ -13,13 +13,13 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from nextsteps.content import load_content
+from nextsteps.content import load_guide
 from nextsteps.embed import KINDS, iframe_snippet, loader_snippet, widgets
 from support import ROOT, Server
 
 pytestmark = pytest.mark.browser
 
-CONTENT = load_content(ROOT / "docs")
+CONTENT = load_guide(ROOT / "mkdocs.yml")  # the content with the guide's own words
 WIDGETS = {w.key: w for w in widgets(CONTENT)}
 SITE_URL = "https://nextsteps.example.org/"
 LETTER = next(w for w in WIDGETS.values() if w.kind == "letter")

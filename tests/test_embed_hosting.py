@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import gates
 import pytest
-from nextsteps.content import load_content, page_url
+from nextsteps.content import load_guide, page_url
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
 from nextsteps.hosting import SITE_POLICY
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.browser
 
 from support import ROOT  # noqa: E402
 
-CONTENT = load_content(ROOT / "docs")
+CONTENT = load_guide(ROOT / "mkdocs.yml")  # the content with the guide's own words
 WIDGETS = {w.key: w for w in widgets(CONTENT)}
 LETTER_KEY = next(key for key, w in WIDGETS.items() if w.kind == "letter")
 SUB_URL = "https://careers.example.com/next-steps/"

@@ -30,13 +30,13 @@ from urllib.parse import urlsplit
 
 import a11y
 import pytest
-from nextsteps.content import load_content, page_url
+from nextsteps.content import load_guide, page_url
 from nextsteps.embed import iframe_snippet, loader_snippet, widgets
 from support import ROOT, Server
 
 pytestmark = pytest.mark.browser
 
-CONTENT = load_content(ROOT / "docs")
+CONTENT = load_guide(ROOT / "mkdocs.yml")  # the content with the guide's own words
 WIDGETS = {w.key: w for w in widgets(CONTENT)}
 SITE_URL = "https://nextsteps.example.org/"
 LETTER = next(w for w in WIDGETS.values() if w.kind == "letter")

@@ -171,7 +171,7 @@ class Brand(BaseModel):
         )
         if not self.is_own:
             return css  # the guide's own colours are fixed, tested values (nextsteps.css)
-        light, dark = readable_shade(self.accent, LIGHT_PAGE), readable_shade(self.accent, DARK_PAGE)
+        light, dark = readable_shade(self.accent, LIGHT_PAGE), readable_shade(self.accent, DARK_BOX)
         for scheme, ink in (("default", light), ("slate", dark)):
             colours = f"--md-typeset-a-color:{ink};--md-accent-fg-color:{ink};--ns-focus:{ink}"
             css += f'body[data-md-color-scheme="{scheme}"]{{{colours}}}\n'
@@ -200,7 +200,10 @@ class Brand(BaseModel):
 
 # The page backgrounds of Material's two colour schemes, for link colours.
 LIGHT_PAGE = "#ffffff"
-DARK_PAGE = "#1e2129"  # 'slate': hsl(225, 15%, 14%)
+# In 'slate' links also sit in boxes on the code background (the "What to do
+# next" box), lighter than the page (hsl(225, 15%, 14%)): a shade readable
+# there is readable on the page too.
+DARK_BOX = "#272a35"  # 'slate' --md-code-bg-color: hsl(225, 15%, 18%)
 
 LOGO_TYPES = {
     ".svg": "image/svg+xml",

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from ..addresses import absolute, checklist_url, page_url, stage_step_path
-from ..content import STAGES, Content, ContentError, Problem
+from ..content import Content, ContentError, Problem
 
 VERSION = 1
 
@@ -36,7 +36,7 @@ def checklist_data(content: Content, site_url: str) -> dict[str, Any]:
                 "checklist": absolute(site_url, checklist_url(stage)),
                 "steps": [{"slug": step.slug, "title": step.meta.title, "url": absolute(site_url, page_url(stage_step_path(stage, step.slug)))} for step in content.steps_for(stage)],
             }
-            for stage, page in ((s, content.stages[s]) for s in STAGES if s in content.stages)
+            for stage, page in content.stages.items()
         },
     }
 

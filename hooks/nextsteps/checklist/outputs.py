@@ -20,9 +20,9 @@ from pathlib import Path
 from ..addresses import checklist_page, rel_url, stage_step_path
 from ..addresses import rel as rel_path
 from ..brand import Brand
-from ..content import STAGES, Content, Step, page_url
+from ..content import Content, Step, page_url
 from ..content.schema import Stage
-from ..guide import lower_first, reviewed_text
+from ..guide import choose, reviewed_text, upper_first
 from ..outputs import Generated, asset, size_slot
 from ..pdf import page_count
 from ..plan.page import PAGE as PLAN_PAGE
@@ -60,7 +60,7 @@ def print_warnings(content: Content) -> list[str]:
     return [
         f"{page_path(stage)}: {len(content.checklist(stage))} checklist items, more than the {MAX_PRINT_ITEMS} "
         "that print well, so this list gets no printable PDF. The page says so."
-        for stage in (None, *STAGES)
+        for stage in (None, *content.journeys)
         if not offers_pdf(content, stage)
     ]
 
@@ -69,7 +69,7 @@ def paper_warnings(content: Content, made: Mapping[str, bytes]) -> list[str]:
     """One line for each printable checklist that no longer fits on one page,
     for the build log: a brand's extra steps or longer items can push it over."""
     found = []
-    for stage in (None, *STAGES):
+    for stage in (None, *content.journeys):
         for paper in PAPERS:
             path = pdf_path(stage, paper)
             pages = page_count(made[path]) if path in made else 0
@@ -84,7 +84,7 @@ def paper_warnings(content: Content, made: Mapping[str, bytes]) -> list[str]:
 def generated_files(content: Content, *, brand: Brand, site_url: str, site_name: str) -> list[Generated]:
     """The checklist pages, their PDFs (as render jobs) and the JSON feed."""
     out: list[Generated] = [asset(SCRIPT, HERE / "checklist.js"), asset(STYLESHEET, HERE / "checklist.css")]
-    for stage in (None, *STAGES):
+    for stage in (None, *content.journeys):
         if offers_pdf(content, stage):
             for paper in PAPERS:
                 out.append(Generated(pdf_path(stage, paper), print_job(content, stage, paper, brand=brand, site_url=site_url, site_name=site_name)))
@@ -106,8 +106,7 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     if stage is None:
         lines.append(say("checklist.intro"))
     else:
-        stage_page = content.stages[stage]
-        lines.append(say("checklist.intro.stage", stage_title=lower_first(stage_page.meta.title)))
+        lines.append(say("checklist.intro.stage", who=content.stages[stage].checklist_for))
     lines.append("")
     # On a stage's list, each item opens its step as read on that stage's path.
     def step_href(step: Step) -> str:
@@ -124,13 +123,17 @@ def page_markdown(content: Content, stage: Stage | None) -> str:
     else:
         lines.append(say("checklist.no_pdf"))
     lines.append("")
-    if stage is None:
-        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", say("checklist.stages.intro"), ""]
-        lines += [f"- [{content.stages[s].meta.title}]({rel_path(here, page_path(s))})" for s in STAGES if s in content.stages]
+    if stage is None and not content.one_journey:
+        intro = say("checklist.stages.intro", choose=upper_first(choose(content)))
+        lines += [_heading("checklists-for-each-stage", say("checklist.stages")), "", intro, ""]
+        lines += [f"- [{page.meta.title}]({rel_path(here, page_path(s))})" for s, page in content.stages.items()]
     else:
+        # A guide of one journey: its whole list leads to that journey's steps.
+        journey = content.stages[stage] if stage is not None else next(iter(content.stages.values()))
         lines += [_heading("more-help", say("checklist.more")), ""]
-        lines.append(f"- [{content.stages[stage].meta.title}]({rel_path(here, content.stages[stage].path)}): {say('checklist.more.stage')}")
-        lines.append(f"- [{say('checklist.more.all')}]({rel_path(here, page_path(None))})")
+        lines.append(f"- [{journey.meta.title}]({rel_path(here, journey.path)}): {say('checklist.more.stage')}")
+        if stage is not None:
+            lines.append(f"- [{say('checklist.more.all')}]({rel_path(here, page_path(None))})")
     return "\n".join(lines) + "\n"
 
 
@@ -148,5 +151,4 @@ def _description(content: Content, stage: Stage | None) -> str:
     """Escaped here because the theme writes the description into an attribute as is."""
     if stage is None:
         return html.escape(say("checklist.description"))
-    title = content.stages[stage].meta.title
-    return html.escape(say("checklist.description.stage", stage_title=lower_first(title)))
+    return html.escape(say("checklist.description.stage", who=content.stages[stage].checklist_for))

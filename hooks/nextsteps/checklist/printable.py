@@ -17,9 +17,9 @@ from markupsafe import escape
 
 from ..addresses import absolute, checklist_url
 from ..brand import Brand
-from ..content import Content
+from ..content import Content, lower_first
 from ..content.schema import Stage
-from ..guide import lower_first
+from ..guide import about
 from ..pdf import font_face_css, pdf_job, render_now
 from ..render_pool import RenderJob
 from ..templating import read_text
@@ -48,8 +48,8 @@ def online_path(stage: Stage | None) -> str:
 def title_for(content: Content, stage: Stage | None) -> str:
     if stage is None:
         return say("checklist.title")
-    heading = content.stages[stage].meta.title
-    return say("checklist.title.stage", stage_title=lower_first(heading))
+    page = content.stages[stage]
+    return page.meta.checklist_title or say("checklist.title.stage", stage_title=lower_first(page.meta.title))
 
 
 @cache
@@ -125,4 +125,5 @@ def _document(content: Content, stage: Stage | None, paper: Paper, *, brand: Bra
         qr=qr,
         date=content.last_reviewed.isoformat(),
         css=css,
+        description=about(content, "print.checklist.description"),
     )

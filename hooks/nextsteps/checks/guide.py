@@ -17,7 +17,6 @@ from ..content import Content, ContentError, load_content
 from ..content.drafts import drafts
 from ..content.frontmatter import field_line
 from ..content.model import Source
-from ..content.schema import STAGES
 from ..letters.render import render_text
 from . import plain_english
 
@@ -107,9 +106,8 @@ def print_findings(content: Content, docs_dir: Path) -> list[Finding]:
                     "Keep the most useful ones, or split the step in two",
                 )
             )
-    for stage in STAGES:
-        page = content.stages.get(stage)
-        if page is not None and not offers_pdf(content, stage):
+    for stage, page in content.stages.items():
+        if not offers_pdf(content, stage):
             found.append(
                 Finding(
                     f"{docs_dir.name}/{page.path}",

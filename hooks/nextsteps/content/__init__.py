@@ -2,16 +2,17 @@
 
 from .edition import Edition
 from .errors import ContentError, Problem
-from .loader import load_content
-from .model import Content, Letter, Page, StagePage, Step, TickItem, page_url
-from .schema import STAGES, WHENS
+from .loader import load_content, load_guide
+from .model import Content, Letter, Page, StagePage, Step, TickItem, lower_first, page_url
+from .schema import WHENS
+from .settings import GuideSettings, load_guide_settings
 
 __all__ = [
-    "STAGES",
     "WHENS",
     "Content",
     "ContentError",
     "Edition",
+    "GuideSettings",
     "Letter",
     "Page",
     "Problem",
@@ -19,5 +20,8 @@ __all__ = [
     "Step",
     "TickItem",
     "load_content",
+    "load_guide",
+    "load_guide_settings",
+    "lower_first",
     "page_url",
 ]

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import regions, stage_parts
@@ -21,7 +22,8 @@ from .errors import ContentError, Problem
 from .frontmatter import FrontMatterError, field_line, split
 from .letter_template import letter_problems
 from .model import Content, Letter, Page, Source, StagePage, Step
-from .schema import STAGES, LetterMeta, PageMeta, StageMeta, StepMeta
+from .schema import LetterMeta, PageMeta, StageMeta, StepMeta
+from .settings import GuideSettings, load_guide_settings
 
 # Which schema applies is decided by the folder a page lives in.
 KINDS: dict[str, type[BaseModel]] = {"steps": StepMeta, "stages": StageMeta, "letters": LetterMeta}
@@ -36,9 +38,10 @@ GENERATED_PAGES = frozenset({"letters/index.md"})
 MD_LINK = re.compile(r"\]\(\s*<?([^)\s>#]+\.md)(?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
-def load_content(docs_dir: Path, edition: Edition | None = None) -> Content:
+def load_content(docs_dir: Path, guide: GuideSettings | None = None, edition: Edition | None = None) -> Content:
     """Load and validate the whole guide, or raise ContentError.
 
+    ``guide`` is the guide's own words from its settings file (``extra.guide``).
     ``edition`` lays a brand's own pages over the guide's, hides the pages it
     hides and keeps the parts for its region (nextsteps.content.edition).
     """
@@ -66,12 +69,35 @@ def load_content(docs_dir: Path, edition: Edition | None = None) -> Content:
         loaded.append((rel, meta, regions.for_region(body, edition.region)))
 
     problems += _duplicate_letter_ids(loaded, sources)
-    content = _assemble(loaded, edition)
+    problems += _journey_problems(loaded, docs_dir, sources)
+    content = _assemble(loaded, guide or GuideSettings(), edition)
     problems += _cross_check(content, docs_dir, sources, raw_bodies, edition)
     if problems:
         files = {s.shown: s.path for s in sources.values()}
         raise ContentError([_with_line(p, files) for p in problems])
     return content
+
+
+class _SettingsLoader(yaml.SafeLoader):
+    """Reads a settings file whatever site-engine tags it uses (``!ENV``, ``!!python/name``): only plain fields are needed."""
+
+
+_SettingsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load_guide(config_file: Path) -> Content:
+    """A guide's content with its own words (``extra.guide``), read from its settings file.
+
+    For tools and tests that do not run the site engine; the build itself
+    hands over the settings it has read (``mkdocs_hooks``).
+    """
+    text = config_file.read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_SettingsLoader) or {}
+    extra = data.get("extra")
+    if not isinstance(extra, dict):
+        extra = {}
+    settings = load_guide_settings(extra.get("guide"), config_file, config_file.name)
+    return load_content(config_file.parent / str(data.get("docs_dir") or "docs"), settings)
 
 
 def _with_line(problem: Problem, files: dict[str, Path]) -> Problem:
@@ -84,27 +110,65 @@ def _with_line(problem: Problem, files: dict[str, Path]) -> Problem:
         return problem
 
 
-def _assemble(loaded: list[tuple[str, BaseModel, str]], edition: Edition) -> Content:
+def _assemble(loaded: list[tuple[str, BaseModel, str]], guide: GuideSettings, edition: Edition) -> Content:
     steps: list[Step] = []
-    stages: dict[str, StagePage] = {}
+    journeys: list[StagePage] = []
     letters: dict[str, Letter] = {}
     pages: dict[str, Page] = {}
     for rel, meta, body in loaded:
         if isinstance(meta, StepMeta):
             steps.append(Step(rel, body, meta=_without_hidden_letters(meta, edition)))
         elif isinstance(meta, StageMeta):
-            if meta.stage in edition.paths:  # the brand's own path for this stage
+            if meta.stage in edition.paths:  # the brand's own path for this journey
                 meta = meta.model_copy(update={"path": list(edition.paths[meta.stage])})
             elif edition.hidden:  # a hidden step leaves the path; the path's other steps close up
                 shown_steps = [slug for slug in meta.path if f"steps/{slug}.md" not in edition.hidden]
                 meta = meta.model_copy(update={"path": shown_steps})
-            stages[meta.stage] = StagePage(rel, body, meta=meta)
+            journeys.append(StagePage(rel, body, meta=meta))
         elif isinstance(meta, LetterMeta):
             letters[meta.id] = Letter(rel, body, meta=meta)
         elif isinstance(meta, PageMeta):
             pages[rel] = Page(rel, body, meta=meta)
     steps.sort(key=lambda s: (s.meta.order, s.path))
-    return Content(tuple(steps), stages, letters, pages)
+    # The guide's order: numbered journeys first, by number, then the others by slug.
+    journeys.sort(key=lambda j: (j.meta.order is None, j.meta.order or 0, j.meta.stage, j.path))
+    stages: dict[str, StagePage] = {}
+    for journey in journeys:
+        stages.setdefault(journey.meta.stage, journey)
+    return Content(tuple(steps), stages, letters, pages, guide)
+
+
+def _journey_problems(loaded: list[tuple[str, BaseModel, str]], docs_dir: Path, sources: dict[str, SourceFile]) -> list[Problem]:
+    """The journeys the stage pages declare: at least one, each slug and number once, each with steps."""
+    problems: list[Problem] = []
+    journeys = [(rel, meta) for rel, meta, _ in loaded if isinstance(meta, StageMeta)]
+    failed = any(rel.startswith("stages/") and not isinstance(meta, StageMeta) for rel, meta, _ in loaded)
+    if not journeys and not failed and not any((docs_dir / "stages").glob("*.md")):
+        message = (
+            "the guide declares no journey. Add a page such as stages/first-day.md "
+            "with the fields title, summary, stage, path and reviewed"
+        )
+        problems.append(Problem(f"{docs_dir.name}/stages/", "", message))
+    first_slug: dict[str, str] = {}
+    first_order: dict[int, str] = {}
+    for rel, meta in journeys:
+        shown = sources[rel].shown
+        if meta.stage in first_slug:
+            other = sources[first_slug[meta.stage]].shown
+            message = f"'{meta.stage}' is already the slug of the journey in {other}; each journey needs its own slug"
+            problems.append(Problem(shown, "stage", message))
+        else:
+            first_slug[meta.stage] = rel
+        if meta.order is not None:
+            if meta.order in first_order:
+                other = sources[first_order[meta.order]].shown
+                problems.append(Problem(shown, "order", f"{meta.order} is also used by {other}; each journey needs its own number"))
+            else:
+                first_order[meta.order] = rel
+        if not meta.path:
+            message = "this journey has no steps. List at least one step slug (a file name in steps/, without .md)"
+            problems.append(Problem(shown, "path", message))
+    return problems
 
 
 def _without_hidden_letters(meta: StepMeta, edition: Edition) -> StepMeta:
@@ -203,6 +267,10 @@ def _cross_check(
 
     seen: dict[str, Step] = {}
     for step in content.steps:
+        for journey in step.meta.for_stage:
+            if journey not in content.stages:
+                message = f"no journey has the slug '{journey}'. Journeys: {_journey_list(content)}"
+                problems.append(Problem(shown(step), f"for_stage.{journey}", message))
         lists = [("checklist", step.meta.checklist)] + [(f"for_stage.{stage}.checklist", w.checklist) for stage, w in step.meta.for_stage.items()]
         for where, items in lists:
             for i, item in enumerate(items):
@@ -225,9 +293,6 @@ def _cross_check(
                     hidden = edition.hidden_note(f"letters/{letter_id}.md")
                     problems.append(Problem(shown(step), f"{where}[{i}]", f"no letter template has the id '{letter_id}'{hidden}. Known letters: {known}"))
 
-    for stage in STAGES:
-        if stage not in content.stages:
-            problems.append(Problem(f"{docs_dir.name}/stages/{stage}.md", "", f"the page for the '{stage}' stage is missing"))
     for page in content.stages.values():
         expected = f"stages/{page.meta.stage}.md"
         if page.path != expected:
@@ -254,7 +319,7 @@ def _cross_check(
                         problems.append(Problem(shown(source), "body", message))
                 if isinstance(source, Step):
                     on = [stage for stage, page in content.stages.items() if source.slug in page.meta.path]
-                    found += stage_parts.problems(body, on)
+                    found += stage_parts.problems(body, on, content.journeys)
                 elif stage_parts.OPEN.search(body) or stage_parts.END.search(body):
                     found += [(None, "nextsteps:only and nextsteps:end work in step pages only")]
             for line, message in found:
@@ -283,17 +348,14 @@ def _path_problems(content: Content, docs_dir: Path, sources: dict[str, SourceFi
     files = {rel[len("steps/") : -len(".md")] for rel in sources if rel.startswith("steps/") and rel.count("/") == 1}
     known = ", ".join(sorted(files)) or "none yet"
     for stage in sorted(set(edition.paths) - set(content.stages)):
-        message = f"there is no '{stage}' stage. Stages: {', '.join(content.stages)}"
+        message = f"there is no '{stage}' journey. Journeys: {_journey_list(content)}"
         problems.append(Problem(edition.settings_file, f"extra.brand.paths.{stage}", message))
-    for stage in STAGES:
-        page = content.stages.get(stage)
-        if page is None:
-            continue
+    for stage, page in content.stages.items():
         # A path the brand sets is named in the brand's file.
         file, field = sources[page.path].shown, "path"
         if stage in edition.paths:
             file, field = edition.settings_file, f"extra.brand.paths.{stage}"
-        if not page.meta.path:
+        if not page.meta.path and (edition.hidden or stage in edition.paths):
             message = f"hiding every step on the '{stage}' path leaves it empty. Keep one, or set 'extra.brand.paths.{stage}'"
             problems.append(Problem(edition.settings_file, "extra.brand.hide", message))
         first: dict[str, int] = {}
@@ -312,15 +374,19 @@ def _path_problems(content: Content, docs_dir: Path, sources: dict[str, SourceFi
         if not on and step.meta.draft:
             continue  # a new draft may wait for a path; a publishing build leaves it out
         if not on:
-            pages = ", ".join(f"{docs_dir.name}/stages/{s}.md" for s in STAGES)
+            pages = ", ".join(f"{docs_dir.name}/{p.path}" for p in content.stages.values()) or "stages/"
             if edition.is_own(sources[step.path]):  # a brand's step joins a path in the brand's file
                 pages = f"the stages under 'extra.brand.paths' in {edition.settings_file}"
             problems.append(Problem(sources[step.path].shown, "", f"this step is on no stage's path, so no reader would reach it. Add '{step.slug}' to the field 'path' in one or more of {pages}"))
             continue
         for stage in step.meta.for_stage:
-            if stage not in on:
+            if stage in content.stages and stage not in on:
                 problems.append(Problem(sources[step.path].shown, f"for_stage.{stage}", f"this step is not on the '{stage}' path, so this wording would never show. Add '{step.slug}' to 'path' in {docs_dir.name}/stages/{stage}.md, or remove it here. This step is on: {', '.join(on)}"))
     return problems
+
+
+def _journey_list(content: Content) -> str:
+    return ", ".join(content.journeys) or "none yet (each page in stages/ declares one)"
 
 
 def _broken_links(source: Source, existing: set[str], file: str, edition: Edition) -> list[Problem]:

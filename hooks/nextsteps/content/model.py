@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from .schema import STAGES, ChecklistItem, LetterMeta, PageMeta, Stage, StageMeta, StepMeta, When
+from .schema import ChecklistItem, LetterMeta, PageMeta, Stage, StageMeta, StepMeta, When
+from .settings import GuideSettings
 
 
 def page_url(src_path: str) -> str:
@@ -44,7 +45,33 @@ class Step(Source):
 
 @dataclass(frozen=True)
 class StagePage(Source):
+    """A journey's page: it declares the journey and carries its words."""
+
     meta: StageMeta = field(kw_only=True)
+
+    @property
+    def slug(self) -> str:
+        return self.meta.stage
+
+    @property
+    def choice(self) -> str:
+        """Its option on the start page."""
+        return self.meta.choice or self.meta.title
+
+    @property
+    def phrase(self) -> str:
+        """A few words used mid-sentence: "Step 3 of 7: after an interview"."""
+        return self.meta.phrase or lower_first(self.meta.title)
+
+    @property
+    def checklist_for(self) -> str:
+        """Who its checklist is for: "These are the things to do if you were ..."."""
+        return self.meta.checklist_for or f"for {self.phrase}"
+
+
+def lower_first(text: str) -> str:
+    """'Turned down after applying' -> 'turned down after applying', to use mid-sentence."""
+    return text[:1].lower() + text[1:]
 
 
 @dataclass(frozen=True)
@@ -82,9 +109,20 @@ class TickItem:
 @dataclass(frozen=True)
 class Content:
     steps: tuple[Step, ...]  # in reading order
-    stages: dict[str, StagePage]
+    stages: dict[str, StagePage]  # the journeys the guide declares, in the guide's order
     letters: dict[str, Letter]
     pages: dict[str, Page]
+    guide: GuideSettings = field(default_factory=GuideSettings)
+
+    @property
+    def journeys(self) -> tuple[Stage, ...]:
+        """The journeys' slugs in the guide's order: whatever its stage pages declare."""
+        return tuple(self.stages)
+
+    @property
+    def one_journey(self) -> bool:
+        """A guide with a single journey offers no choice and names no journey mid-sentence."""
+        return len(self.stages) == 1
 
     def steps_for(self, stage: Stage) -> list[Step]:
         """The stage's path: its steps in the order its page lists them."""
@@ -96,7 +134,7 @@ class Content:
 
     def stages_of(self, step: Step) -> tuple[Stage, ...]:
         """The stages whose path includes the step, in the guide's stage order."""
-        return tuple(s for s in STAGES if s in self.stages and step.slug in self.stages[s].meta.path)
+        return tuple(s for s, page in self.stages.items() if step.slug in page.meta.path)
 
     def step_items(self, step: Step, stage: Stage | None = None) -> list[TickItem]:
         """A step's own items, then (for a stage) the extra ones it adds for that stage."""
@@ -122,7 +160,7 @@ class Content:
         items: list[TickItem] = []
         for step in self.steps:
             items += self.step_items(step)
-            for extra_stage in STAGES:
+            for extra_stage in self.journeys:
                 wording = step.meta.for_stage.get(extra_stage)
                 if wording is not None:
                     items += [TickItem(item, step, (extra_stage,)) for item in wording.checklist]
@@ -155,4 +193,4 @@ class Content:
         return max(dates)
 
 
-__all__ = ["STAGES", "Content", "Letter", "Page", "StagePage", "Step", "TickItem", "page_url"]
+__all__ = ["Content", "Letter", "Page", "StagePage", "Step", "TickItem", "lower_first", "page_url"]

@@ -11,11 +11,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
-Stage = Literal["application", "interview", "final"]
+# A journey's slug: the name of its page in stages/. Which journeys exist is
+# what the guide's stage pages declare (``Content.journeys``), not a fixed list.
+Stage = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 When = Literal["today", "this-week", "ongoing"]
 Channel = Literal["email", "letter", "linkedin"]
 
-STAGES: tuple[Stage, ...] = ("application", "interview", "final")
 WHENS: tuple[When, ...] = ("today", "this-week", "ongoing")
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -71,17 +72,43 @@ class PageMeta(StrictModel):
 
 
 class StageMeta(StrictModel):
-    """The page a reader lands on after choosing where they were turned down.
+    """One journey: the page a reader lands on after choosing it on the start page.
 
-    ``path`` is that reader's journey: step slugs in reading order. It is the
-    one place that decides which steps a stage shows, and in what order.
+    Each stage page declares a journey, so a guide has as many as it has
+    pages in stages/. ``path`` is that reader's journey: step slugs in reading
+    order, the one place that decides which steps it shows, and in what order.
+    The other fields are the journey's own words, so no code names a topic.
     """
 
     title: Text
     summary: Summary
-    stage: Stage
-    choice: str = Field(default="", description="The option on the start page, such as 'After I applied'. Defaults to the title.")
-    path: Annotated[list[Slug], Field(min_length=1)]
+    stage: Stage = Field(
+        description="The journey's slug: its addresses, for_stage keys and markers use it. Matches the file name.",
+    )
+    order: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="Where the journey comes on the start page and in lists. Others follow, by slug.",
+    )
+    choice: str = Field(
+        default="",
+        description="The option on the start page, such as 'It is my first day'. Defaults to the title.",
+    )
+    phrase: str = Field(
+        default="",
+        description="Words used mid-sentence: 'Step 3 of 7: on your first day'. Defaults to the title.",
+    )
+    checklist_title: str = Field(
+        default="",
+        description="The title of this journey's checklist. Defaults to 'Your checklist: ' and the title.",
+    )
+    checklist_for: str = Field(
+        default="",
+        description=(
+            "Who its checklist is for, ending 'These are the things to do ...', such as 'on your first day'. "
+            "Defaults to 'for ' and the phrase."
+        ),
+    )
+    path: list[Slug]
     reviewed: date
 
 

@@ -17,16 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .schema import STAGES
-
 OPEN = re.compile(r"<!--\s*nextsteps:only\b(.*?)-->")
 END = re.compile(r"<!--\s*nextsteps:end\s*-->")
 MARKER_NAMES = ("only", "end")
 
 
-def problems(body: str, stages_on_path: Iterable[str]) -> list[tuple[int, str]]:
-    """(line in the body, counted from 1; message) for each misused marker."""
+def problems(body: str, stages_on_path: Iterable[str], journeys: Iterable[str]) -> list[tuple[int, str]]:
+    """(line in the body, counted from 1; message) for each misused marker.
+
+    ``journeys`` are the slugs the guide's stage pages declare.
+    """
     on_path = set(stages_on_path)
+    declared = tuple(journeys)
+    listed = ", ".join(declared) or "none"
     found: list[tuple[int, str]] = []
     opened: int | None = None
     for number, line in enumerate(body.splitlines(), 1):
@@ -41,10 +44,13 @@ def problems(body: str, stages_on_path: Iterable[str]) -> list[tuple[int, str]]:
             opened = number
             names = opening.group(1).split()
             if not names:
-                found.append((number, f"'nextsteps:only' needs the stages it is for, such as <!-- nextsteps:only interview final -->. Stages: {', '.join(STAGES)}"))
+                example = " ".join(declared[:2]) or "first-day"
+                needs = f"'nextsteps:only' needs the journeys it is for, such as <!-- nextsteps:only {example} -->"
+                found.append((number, f"{needs}. Journeys: {listed}"))
             for name in names:
-                if name not in STAGES:
-                    found.append((number, f"unknown stage '{name}' in 'nextsteps:only'. Stages: {', '.join(STAGES)}"))
+                if name not in declared:
+                    unknown = f"unknown journey '{name}' in 'nextsteps:only': no page in stages/ declares it"
+                    found.append((number, f"{unknown}. Journeys: {listed}"))
                 elif name not in on_path:
                     paths = ", ".join(sorted(on_path)) or "none"
                     found.append((number, f"this step is not on the '{name}' path, so no reader would see this part. It is on: {paths}"))

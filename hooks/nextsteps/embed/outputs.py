@@ -17,9 +17,9 @@ from markupsafe import Markup
 from .. import checklist, letters
 from ..addresses import absolute, rel_url, root_of
 from ..brand import Brand
-from ..content import STAGES, Content, page_url
-from ..guide import lower_first
+from ..content import Content, page_url
 from ..outputs import Generated, asset
+from ..templating import read_text
 from ..templating import render as render_template
 from ..wording import say, words_for_script
 from .snippets import LOADER, full_page_url, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
@@ -48,7 +48,8 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
     the guide's pages; embed.css supplies the few theme values they read.
     """
     if widget.kind == "guide":
-        return _Body(render_template(HERE / "templates", "guide.html", steps=content.steps, root=root))
+        intro = content.guide.widget_intro or say("widget.guide.intro")
+        return _Body(render_template(HERE / "templates", "guide.html", steps=content.steps, root=root, intro=intro))
     if widget.kind == "checklist":
         html = checklist.widget_html(content, widget.stage, step_href=lambda step: root + step.url, new_tab=True, heading_level=2)
         return _Body(html, (checklist.SCRIPT,), (checklist.STYLESHEET,))
@@ -79,8 +80,7 @@ def _description(widget: Widget, content: Content) -> str:
     if widget.key in ("guide", "checklist"):
         return say(f"widget.about.{widget.key}")
     if widget.stage:
-        title = content.stages[widget.stage].meta.title
-        return say("widget.about.checklist.stage", stage_title=lower_first(title))
+        return say("widget.about.checklist.stage", who=content.stages[widget.stage].checklist_for)
     return content.letters[widget.letter].meta.purpose if widget.letter else ""
 
 
@@ -111,7 +111,7 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
         description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
         scripts=[LOADER, RECRUITER_SCRIPT],
         widgets=found,
-        stages=STAGES,
+        stages=content.journeys,
         accent=brand.accent,
         descriptions={w.key: _description(w, content) for w in found},
         loader_snippets={w.key: loader_snippet(w, site_url) for w in found},
@@ -134,11 +134,22 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
     )
 
 
+JOURNEYS_SLOT = "[/*journeys*/]"
+
+
+def loader_script(content: Content) -> str:
+    """embed.js with the journeys this guide declares, so a mistyped data-stage is caught
+    on the host page, whatever the guide. The loader itself names none."""
+    script = read_text(HERE / "embed.js")
+    assert script.count(JOURNEYS_SLOT) == 1, "embed.js must keep one [/*journeys*/] for the build to fill"
+    return script.replace(JOURNEYS_SLOT, json.dumps(list(content.journeys)))
+
+
 def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Generated]:
     """The widget pages, their stylesheet, the oEmbed answers and the recruiters' page."""
     found = widgets(content)
     out = [
-        asset(LOADER, HERE / "embed.js"),
+        Generated(LOADER, loader_script(content)),
         asset(FRAME_SCRIPT, HERE / "embed-frame.js"),
         asset(RECRUITER_SCRIPT, HERE / "embed-recruiter.js"),
         asset(STYLESHEET, HERE / "embed.css"),

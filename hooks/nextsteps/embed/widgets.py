@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..addresses import checklist_page, checklist_url
-from ..content import STAGES, Content
+from ..checklist.printable import title_for
+from ..content import Content
 from ..content.schema import Stage
-from ..guide import lower_first
+from ..guide import about
 from ..wording import say
 
 Kind = Literal["guide", "checklist", "letter"]
@@ -52,16 +53,16 @@ class Widget:
         return attrs
 
 
-def guide_widget() -> Widget:
-    return Widget("guide", "guide", say("widget.guide"), "index.md")
+def guide_widget(content: Content) -> Widget:
+    return Widget("guide", "guide", about(content, "widget.guide"), "index.md")
 
 
 def checklist_widgets(content: Content) -> list[Widget]:
-    found = [Widget("checklist", "checklist", say("widget.checklist"), checklist_page())]
-    for stage in STAGES:
-        if stage in content.stages:
-            title = say("widget.checklist.stage", stage_title=lower_first(content.stages[stage].meta.title))
-            found.append(Widget("checklist", f"checklist-{stage}", title, checklist_page(stage), stage=stage))
+    """The whole checklist, then one for each journey the guide declares."""
+    found = [Widget("checklist", "checklist", about(content, "widget.checklist"), checklist_page())]
+    for stage in content.journeys:
+        title = title_for(content, stage)
+        found.append(Widget("checklist", f"checklist-{stage}", title, checklist_page(stage), stage=stage))
     return found
 
 
@@ -74,4 +75,4 @@ def letter_widgets(content: Content) -> list[Widget]:
 
 def widgets(content: Content) -> list[Widget]:
     """Every widget, in the order the recruiters' page lists them."""
-    return [guide_widget(), *checklist_widgets(content), *letter_widgets(content)]
+    return [guide_widget(content), *checklist_widgets(content), *letter_widgets(content)]

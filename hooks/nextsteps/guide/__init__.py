@@ -1,15 +1,21 @@
 """The guide's own pages: navigation, stage paths and each step on its path."""
 
+from ..content import lower_first
 from .render import (
     PathPlace,
+    about,
     caption_html,
+    choose,
+    date_question,
+    day,
     generated_files,
+    has_support_page,
     letters_markdown,
-    lower_first,
     nav,
     nav_paths,
     pager_html,
     places,
+    question,
     reviewed_text,
     stage_choice_markdown,
     stage_label,
@@ -17,19 +23,26 @@ from .render import (
     stage_steps_markdown,
     stage_wording,
     stepnav_html,
+    upper_first,
     your_path_markdown,
 )
 
 __all__ = [
     "PathPlace",
+    "about",
     "caption_html",
+    "choose",
+    "date_question",
+    "day",
     "generated_files",
+    "has_support_page",
     "letters_markdown",
     "lower_first",
     "nav",
     "nav_paths",
     "pager_html",
     "places",
+    "question",
     "reviewed_text",
     "stage_choice_markdown",
     "stage_label",
@@ -37,5 +50,6 @@ __all__ = [
     "stage_steps_markdown",
     "stage_wording",
     "stepnav_html",
+    "upper_first",
     "your_path_markdown",
 ]

@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from ..addresses import SUPPORT_PAGE, checklist_url, page_url, rebase_links, rel, rel_url, stage_step_path
-from ..content import STAGES, Content, Step, stage_parts
+from ..content import Content, Step, stage_parts
 from ..content.schema import Stage
+from ..content.settings import with_topic
 from ..journey.markers import marker_attrs as journey_marker
 from ..outputs import Generated
 from ..templating import render as render_template
-from ..wording import long_date, say
+from ..wording import long_date, say, say_raw, slots
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,14 +29,58 @@ TEMPLATES = Path(__file__).parent / "templates"
 LETTERS_INDEX = "letters/index.md"
 
 
-def stage_label(stage: Stage) -> str:
-    """A stage in a few words, used mid-sentence: "Step 3 of 7: after an interview"."""
-    return say(f"stage.{stage}")
+def stage_label(content: Content, stage: Stage) -> str:
+    """A journey in a few words, used mid-sentence: "Step 3 of 7: after an interview".
+
+    Its page's ``phrase``; empty in a guide of one journey, which has no other to tell it from.
+    """
+    return "" if content.one_journey else content.stages[stage].phrase
 
 
-def lower_first(text: str) -> str:
-    """'Turned down after applying' -> 'turned down after applying', to use mid-sentence."""
-    return text[:1].lower() + text[1:]
+def question(content: Content) -> str:
+    """The start page's question, in the guide's own words (``extra.guide.question``)."""
+    return content.guide.question or say("start.choose")
+
+
+def choose(content: Content) -> str:
+    """The question as an instruction, mid-sentence: 'choose where you were turned down'."""
+    return content.guide.choose or say("guide.choose")
+
+
+def date_question(content: Content) -> str:
+    """The plan page's question for the day its dates count from (``extra.guide.date_question``)."""
+    return content.guide.date_question or say("plan.date.label")
+
+
+def day(content: Content) -> str:
+    """That day, mid-sentence (``extra.guide.day``): the plan's dates count from it."""
+    return content.guide.day or say("guide.day")
+
+
+def has_support_page(content: Content) -> bool:
+    """Whether the guide has a support page: a guide on another topic may have none, and no link may lead nowhere."""
+    return SUPPORT_PAGE in content.pages
+
+
+def about(content: Content, key: str) -> str:
+    """A phrase with the guide's topic in it, such as 'Your checklist after a job rejection'.
+
+    ``{topic}`` follows a noun and ``{topic_for_you}`` a verb; a guide that sets
+    neither gets the phrase without them.
+    """
+    values = {"topic": content.guide.topic, "topic_for_you": content.guide.topic_for_you}
+    wanted = slots(say_raw(key))
+    return with_topic(say(key, **{name: values[name] for name in wanted}))
+
+
+def _with_journey(key: str, phrase: str, **values: object) -> str:
+    """A phrase that names the journey, or its ``.one`` form when there is nothing to name."""
+    return say(key, stage=phrase, **values) if phrase else say(f"{key}.one", **values)
+
+
+def upper_first(text: str) -> str:
+    """'choose where you were turned down' -> 'Choose where you were turned down', to start a sentence."""
+    return text[:1].upper() + text[1:]
 
 
 def reviewed_text(day: date) -> str:
@@ -50,6 +95,7 @@ class PathPlace:
     step: Step
     number: int  # 1-based
     steps: tuple[Step, ...]
+    phrase: str = ""  # the journey's words mid-sentence; empty in a guide of one journey
 
     @property
     def total(self) -> int:
@@ -69,7 +115,7 @@ class PathPlace:
 
     @property
     def caption(self) -> str:
-        return say("path.caption", number=self.number, total=self.total, stage=stage_label(self.stage))
+        return _with_journey("path.caption", self.phrase, number=self.number, total=self.total)
 
 
 _last_places: tuple[Content | None, dict[str, PathPlace]] = (None, {})
@@ -84,10 +130,10 @@ def places(content: Content) -> dict[str, PathPlace]:
     if _last_places[0] is content:
         return _last_places[1]
     found: dict[str, PathPlace] = {}
-    for stage in STAGES:
+    for stage in content.journeys:
         steps = tuple(content.steps_for(stage))
         for i, step in enumerate(steps, 1):
-            place = PathPlace(stage, step, i, steps)
+            place = PathPlace(stage, step, i, steps, stage_label(content, stage))
             found[place.path] = place
     _last_places = (content, found)
     return found
@@ -107,12 +153,16 @@ def generated_files(content: Content) -> list[Generated]:
 
 
 def stage_choice_markdown(content: Content, from_path: str) -> str:
-    """The start page's question: three large options, one for each stage."""
-    lines = ['<div class="ns-choices" markdown>', "", f"## {say('start.choose')} {{#choose-your-stage}}", ""]
-    for stage in STAGES:
-        page = content.stages.get(stage)
-        if page is not None:
-            lines.append(f"- [{page.meta.choice or page.meta.title}]({rel(from_path, page.path)}){{ .ns-choice }}")
+    """The start page's question (the guide's own words): a large option for each journey.
+
+    A guide of one journey asks nothing: its start page leads straight to step 1.
+    """
+    if content.one_journey:
+        (only,) = content.stages.values()
+        return "\n" + stage_start_markdown(content, only.slug, from_path, anchor="choose-your-stage")
+    lines = ['<div class="ns-choices" markdown>', "", f"## {question(content)} {{#choose-your-stage}}", ""]
+    for page in content.stages.values():
+        lines.append(f"- [{page.choice}]({rel(from_path, page.path)}){{ .ns-choice }}")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
@@ -123,7 +173,7 @@ def stage_steps_markdown(content: Content, stage: Stage, from_path: str) -> str:
     if not steps:
         return ""
     lines = ["", "", f"## {say('path.steps', count=len(steps))}", ""]
-    checklist_href = rel_url(page_url(from_path), f"checklist/{stage}/")
+    checklist_href = rel_url(page_url(from_path), checklist_url(stage))
     lines += [f'<div class="ns-path"{journey_marker(stage, None, checklist_href)} markdown>', ""]
     for i, step in enumerate(steps, 1):
         lines.append(f"{i}. [{step.meta.title}]({rel(from_path, stage_step_path(stage, step.slug))})  \n   {step.meta.summary}")
@@ -131,13 +181,14 @@ def stage_steps_markdown(content: Content, stage: Stage, from_path: str) -> str:
     return "\n".join(lines)
 
 
-def stage_start_markdown(content: Content, stage: Stage, from_path: str) -> str:
+def stage_start_markdown(content: Content, stage: Stage, from_path: str, anchor: str = "") -> str:
     """The stage page's one main action, near the top: start the path at step 1."""
     steps = content.steps_for(stage)
     if not steps:
         return ""
     first = rel(from_path, stage_step_path(stage, steps[0].slug))
-    return f"[{say('path.start', total=len(steps))}]({first}){{ .md-button .md-button--primary .ns-start }}\n"
+    named = f" #{anchor}" if anchor else ""
+    return f"[{say('path.start', total=len(steps))}]({first}){{{named} .md-button .md-button--primary .ns-start }}\n"
 
 
 def caption_html(content: Content, place: PathPlace) -> str:
@@ -145,8 +196,10 @@ def caption_html(content: Content, place: PathPlace) -> str:
 
     Above the heading, so a reader on a phone has a way back before scrolling.
     """
+    if not place.phrase:
+        return html.escape(place.caption)
     href = rel_url(page_url(place.path), content.stages[place.stage].url)
-    link = f'<a href="{html.escape(href)}">{html.escape(stage_label(place.stage))}</a>'
+    link = f'<a href="{html.escape(href)}">{html.escape(place.phrase)}</a>'
     return say("path.caption", number=place.number, total=place.total, stage=link)
 
 
@@ -156,7 +209,7 @@ def stepnav_html(content: Content, place: PathPlace) -> str:
         {"title": s.meta.title, "href": rel_url(here, page_url(stage_step_path(place.stage, s.slug))), "current": s is place.step}
         for s in place.steps
     ]
-    label = say("path.label", stage=stage_label(place.stage))
+    label = _with_journey("path.label", place.phrase)
     return render_template(TEMPLATES, "stepnav.html", label=label, items=items, path_href=rel_url(here, content.stages[place.stage].url)).strip()
 
 
@@ -167,7 +220,7 @@ def pager_html(content: Content, place: PathPlace) -> str:
         return None if step is None else {"title": step.meta.title, "href": rel_url(here, page_url(stage_step_path(place.stage, step.slug)))}
 
     finish = {"title": say("path.finish"), "href": rel_url(here, checklist_url(place.stage))}
-    back = say("path.back", total=place.total, stage=stage_label(place.stage))
+    back = _with_journey("path.back", place.phrase, total=place.total)
     # Which journey and step this is, for journey.js to remember (nextsteps.journey).
     marker = journey_marker(place.stage, place.step.slug, finish["href"])
     return render_template(
@@ -198,7 +251,9 @@ def stage_wording(step: Step, stage: Stage, part: str, at: str) -> str:
 
 def your_path_markdown(content: Content, step: Step) -> str:
     """On a step's own page: the paths it is on, so a reader finds their next step."""
-    lines = ["", "", f"## {say('step.paths')}", "", say("step.paths.intro"), ""]
+    lines = ["", "", f"## {say('step.paths')}", ""]
+    if not content.one_journey:
+        lines += [say("step.paths.intro", choose=upper_first(choose(content))), ""]
     for place in places(content).values():
         if place.step is step:
             lines.append(f"- [{content.stages[place.stage].meta.title}]({rel(step.path, place.path)}): {say('step.paths.place', number=place.number, total=place.total)}")
@@ -206,14 +261,15 @@ def your_path_markdown(content: Content, step: Step) -> str:
 
 
 def nav(content: Content, generated: dict[str, str] | None = None) -> list[Any]:
-    """The seeker's navigation: start, the three stages, the tools, small print.
+    """The seeker's navigation: start, the journeys, the tools, small print.
 
     Steps are reached through their stage's path, not a list of every step;
     recruiter pages are linked from the footer only.
     """
     generated = generated or {}
     items: list[Any] = [{say("nav.start"): "index.md"}]
-    items.append({say("nav.stages"): [{content.stages[s].meta.title: content.stages[s].path} for s in STAGES if s in content.stages]})
+    journeys = [{page.meta.title: page.path} for page in content.stages.values()]
+    items += journeys if content.one_journey else [{question(content): journeys}]
     for title, path in generated.items():
         items.append({title: path})
     if content.letters:

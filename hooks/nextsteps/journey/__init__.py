@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..addresses import page_url, rel_url, stage_step_path
-from ..content import STAGES, Content
+from ..addresses import checklist_url, page_url, rel_url, stage_step_path
+from ..content import Content
 from ..outputs import Generated, asset
 from ..wording import words_for_script
 from .markers import marker_attrs
@@ -40,20 +40,13 @@ def generated_files() -> list[Generated]:
 
 def journeys(content: Content, from_url: str) -> dict[str, object]:
     """Every journey with its steps, as the browser needs them, linked from ``from_url``."""
-    from ..checklist.outputs import (
-        page_path as checklist_page,  # the checklist package imports the guide, which imports this
-    )
-
     found: dict[str, object] = {}
-    for stage in STAGES:
-        page = content.stages.get(stage)
-        if page is None:
-            continue
+    for stage, page in content.stages.items():
         steps = content.steps_for(stage)
         found[stage] = {
             "title": page.meta.title,
             "href": rel_url(from_url, page.url),
-            "checklist": rel_url(from_url, page_url(checklist_page(stage))),
+            "checklist": rel_url(from_url, checklist_url(stage)),
             "steps": [
                 {
                     "slug": s.slug,

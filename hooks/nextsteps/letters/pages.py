@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..addresses import rel
 from ..content import Content, Letter
-from ..guide import reviewed_text
+from ..guide import about, reviewed_text
 from ..outputs import Generated, asset, size_slot
 from ..wording import say
 from .api import letters_json
@@ -92,12 +92,12 @@ def index_markdown(content: Content) -> str:
     newest = max((letter.meta.reviewed for letter in letters), default=content.last_reviewed)
     front = {
         "title": say("letters.title"),
-        "description": say("letters.description"),
+        "description": about(content, "letters.description"),
         "reviewed_text": reviewed_text(newest),
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
     lines += [
-        say("letters.intro"),
+        about(content, "letters.intro"),
         say("letters.intro.fill"),
         "",
         say("letters.private"),

@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..addresses import absolute, page_url, rel_url, stage_step_path
-from ..content import STAGES, Content
-from ..guide import reviewed_text
+from ..addresses import absolute, checklist_url, page_url, rel_url, stage_step_path
+from ..content import Content
+from ..content.settings import with_topic
+from ..guide import choose, date_question, day, question, reviewed_text, upper_first
 from ..outputs import Generated, asset
 from ..templating import render as render_template
 from ..wording import say, words_for_script
@@ -33,14 +34,11 @@ def plan_data(content: Content, site_url: str) -> dict[str, Any]:
     """Every journey's items and timed actions, linked from the plan page; words for the script."""
     here = page_url(PAGE)
     journeys: dict[str, Any] = {}
-    for stage in STAGES:
-        page = content.stages.get(stage)
-        if page is None:
-            continue
+    for stage, page in content.stages.items():
         steps = content.steps_for(stage)
         journeys[stage] = {
             "title": page.meta.title,
-            "checklist": rel_url(here, f"checklist/{stage}/"),
+            "checklist": rel_url(here, checklist_url(stage)),
             "steps": [s.slug for s in steps],
             "items": [
                 {
@@ -72,8 +70,20 @@ def plan_data(content: Content, site_url: str) -> dict[str, Any]:
         "allIds": sorted(i.id for i in content.every_item()),
         "host": urlsplit(site_url).hostname or "localhost",
         "planUrl": absolute(site_url, here),
-        "words": words_for_script("script.plan."),
+        "words": _script_words(content),
     }
+
+
+def _script_words(content: Content) -> dict[str, str]:
+    """The script's phrases with the guide's own words already in; the script fills in the rest."""
+    own = {"day": day(content), "choose": upper_first(choose(content)), "topic": content.guide.topic}
+    words = {}
+    for key, text in words_for_script("script.plan.").items():
+        for name, value in own.items():
+            if "{" + name + "}" in text:
+                text = with_topic(text.replace("{" + name + "}", value))
+        words[key] = text
+    return words
 
 
 def _script_json(data: object) -> str:
@@ -85,7 +95,7 @@ def page_markdown(content: Content, site_url: str) -> str:
     """The page: a summary first, then the tool, which works out the rest in the browser."""
     timed = []
     seen: set[str] = set()
-    for stage in STAGES:
+    for stage in content.journeys:
         for step in content.steps_for(stage):
             for action in step.meta.timed:
                 if action.id not in seen:
@@ -95,9 +105,12 @@ def page_markdown(content: Content, site_url: str) -> str:
         HERE,
         "plan.html",
         data=_script_json(plan_data(content, site_url)),
-        journeys=[(s, content.stages[s].meta.title) for s in STAGES if s in content.stages],
+        journeys=[(s, page.meta.title) for s, page in content.stages.items()],
         timed=timed,
-        checklist_href=rel_url(page_url(PAGE), "checklist/"),
+        day=day(content),
+        date_label=date_question(content),
+        journey_label=question(content),
+        checklist_href=rel_url(page_url(PAGE), checklist_url()),
         script_src=rel_url(page_url(PAGE), "") + SCRIPT,
     ).strip()
     front = {
@@ -106,7 +119,7 @@ def page_markdown(content: Content, site_url: str) -> str:
         "reviewed_text": reviewed_text(content.last_reviewed),
     }
     lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
-    lines += [say("plan.intro"), "", tool, ""]
+    lines += [say("plan.intro", day=day(content)), "", tool, ""]
     return "\n".join(lines)
 
 

@@ -92,20 +92,23 @@ def load(project: Path) -> tuple[Section, ...]:
     return tuple(found)
 
 
-def generated_files(sections: tuple[Section, ...], present: set[str] | None = None) -> list[Generated]:
+def generated_files(
+    sections: tuple[Section, ...], present: set[str] | None = None, *, support: bool = True
+) -> list[Generated]:
     """The script, its stylesheet, and the words it looks for with where each leads.
 
     ``present``: the topics the support page shows. A brand's own list may
     leave one out, and a link to a part that is not there helps nobody.
+    ``support``: whether the guide has a support page at all.
     """
     support_url = page_url(SUPPORT_PAGE)
     data = {
         "sections": [
             {"href": f"{support_url}#{s.topic}", "title": topic_title(s.topic), "words": list(s.words)}
             for s in sections
-            if present is None or s.topic in present
+            if support and (present is None or s.topic in present)
         ],
-        "support": support_url,
+        "support": support_url if support else "",
         "start": "",
         "words": words_for_script("script.search."),
     }

@@ -71,7 +71,8 @@
         const said = document.createElement("p");
         said.textContent = data.words.none;
         const items = document.createElement("ul");
-        [[data.support, data.words.support], [data.start, data.words.start]].forEach(([href, text]) => {
+        const places = data.support ? [[data.support, data.words.support]] : [];  // a guide may have no support page
+        places.concat([[data.start, data.words.start]]).forEach(([href, text]) => {
           const item = document.createElement("li");
           item.appendChild(link(href, text));
           items.appendChild(item);

@@ -105,7 +105,8 @@ def load_support(
     own = read_file(brand_file, brand_shown) if brand_file is not None else []
     if brand_file is not None and mode == "replace":
         return SupportList(tuple(o for o in own if o.shown_in(region)))
-    default = read_file(project_dir / DATA_FILE, DATA_FILE)
+    # A guide on another topic may list no support organisations: no file, no list.
+    default = read_file(project_dir / DATA_FILE, DATA_FILE) if (project_dir / DATA_FILE).is_file() else []
     known = {o.id for o in default}
     clashes = [Problem(brand_shown, f"organisations[{i}].id", f"'{o.id}' is already in {DATA_FILE}; use another id, or mode: replace") for i, o in enumerate(own) if o.id in known]
     if clashes:

@@ -65,6 +65,14 @@ def say(key: str, **values: object) -> str:
     return text.format(**values)
 
 
+def say_raw(key: str) -> str:
+    """The phrase for ``key`` with its ``{slots}`` left in."""
+    try:
+        return LANGUAGES[_language][key]
+    except KeyError:
+        raise UnknownWords(f"No words for '{key}' in language '{_language}'.") from None
+
+
 def say_html(key: str, **values: object) -> Markup:
     """The phrase as HTML: its text escaped, ``Markup`` values kept as they are."""
     text = say(key, **{name: "{" + name + "}" for name in values})

@@ -1,0 +1,111 @@
+"""The guide's own words: what the whole guide is about, set in ``extra.guide``.
+
+They live in the site's settings file (``mkdocs.yml``), not in a page or
+the wording table: a journey's words belong to its stage page, but these
+belong to no one page, and the settings file is already the one file an
+editor opens to name the site and its brand. The wording table keeps only
+what is true of any guide, so a guide on another topic never shows a word
+of this one.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .errors import ContentError, Problem
+from .frontmatter import yaml_line
+
+
+class GuideSettings(BaseModel):
+    """Every field is optional: left out, the wording table's words for any guide are used."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    question: str = Field(
+        default="",
+        description="The start page's question, also the navigation's name for the journeys.",
+    )
+    choose: str = Field(
+        default="",
+        description="The question as an instruction, mid-sentence: 'choose where you are now'.",
+    )
+    topic: str = Field(
+        default="",
+        description="What the guide is about, after a noun: 'Your checklist in a new job'.",
+    )
+    topic_for_you: str = Field(
+        default="",
+        description="The same after a verb: 'Things to do when you start a new job'.",
+    )
+    date_question: str = Field(
+        default="",
+        description="The plan page's question for the day its dates count from: 'When did you start?'.",
+    )
+    day: str = Field(
+        default="",
+        description="That day, mid-sentence: 'the day you started'. The plan's dates count from it.",
+    )
+    widget_intro: str = Field(
+        default="",
+        description="The first line of the guide's widget on other websites.",
+    )
+
+
+SETTING = "extra.guide"
+
+
+def load_guide_settings(data: Any, config_file: Path, shown: str) -> GuideSettings:
+    """Validate ``extra.guide``; errors name the settings file, the field and its line."""
+    if data is None:
+        return GuideSettings()
+    if not isinstance(data, dict):
+        raise ContentError([_at_line(Problem(shown, SETTING, "must be a set of 'field: value' settings"), config_file)])
+    try:
+        return GuideSettings.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            field = f"{SETTING}." + ".".join(str(p) for p in err["loc"])
+            if err["type"] == "extra_forbidden":
+                message = "unknown setting. Allowed: " + ", ".join(GuideSettings.model_fields)
+            else:
+                message = f"{err['msg']} (got {err['input']!r})"
+            problems.append(_at_line(Problem(shown, field, message), config_file))
+        raise ContentError(problems) from None
+
+
+def _at_line(problem: Problem, config_file: Path) -> Problem:
+    try:
+        return problem.at_line(yaml_line(config_file.read_text(encoding="utf-8"), problem.field))
+    except (OSError, UnicodeDecodeError):
+        return problem
+
+
+def with_topic(text: str) -> str:
+    """A phrase whose topic slot may be empty: 'Your checklist ' becomes 'Your checklist'."""
+    return re.sub(r"\s+([,.])", r"\1", " ".join(text.split()))
+
+
+INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def guide_folder(config_file: Path) -> Path:
+    """The folder of the guide a settings file builds: where its ``data/`` lives.
+
+    A brand's file inherits the guide's (``INHERIT``) and may name any
+    ``docs_dir``, so the guide is the folder of the last file in that chain;
+    a second guide (``examples/first-weeks``) has its own data, or none.
+    """
+    seen: set[Path] = set()
+    current = config_file.resolve()
+    while current not in seen and current.is_file():
+        seen.add(current)
+        found = INHERIT.search(current.read_text(encoding="utf-8"))
+        if found is None:
+            break
+        current = (current.parent / found.group(1).strip()).resolve()
+    return current.parent

@@ -1,0 +1,1 @@
+"""A new guide in one command: ``nextsteps new DIR`` (see ``command``)."""
