@@ -57,11 +57,12 @@ from nextsteps import (
 from nextsteps.addresses import absolute
 from nextsteps.brand import Brand, load_brand
 from nextsteps.checks import page_warnings
-from nextsteps.content import Content, ContentError, Edition, Problem, load_content, load_guide_settings
+from nextsteps.content import Content, Edition, load_content, load_guide_settings
 from nextsteps.content.drafts import drafts, left_out_warning, without_drafts
 from nextsteps.content.edition import shown_from
 from nextsteps.content.settings import guide_folder
 from nextsteps.outputs import Generated, fill_held_sizes, has_size_slots, hold_sizes
+from nextsteps.problems import ContentError, Problem
 from nextsteps.render_pool import RenderError, RenderJob, Renders
 from nextsteps.templating import KeptBytecode
 
@@ -109,7 +110,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config_file = Path(config.config_file_path)
     language = config.theme["language"]
     if language not in wording.LANGUAGES:
-        raise PluginError(f"{config_file.name}: field 'theme.language': '{language}' has no words in hooks/nextsteps/wording. Allowed: {', '.join(sorted(wording.LANGUAGES))}.")
+        raise _failed(Problem(config_file.name, "theme.language", f"'{language}' has no words in hooks/nextsteps/wording. Allowed: {', '.join(sorted(wording.LANGUAGES))}."))
     wording.use(language)
     warning = preflight.site_url_warning(config.site_url, config_file.name)
     config.site_url = preflight.site_url_or_local(config.site_url)
@@ -117,7 +118,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _validate(config, config_file)
     except ContentError as exc:
         if not _serving:
-            raise PluginError(str(exc)) from None
+            raise PluginError(str(exc)) from exc  # the preview's error page reads the problems from the cause
         log.error(str(exc))
         _state.problems = exc.problems
         return config
@@ -136,7 +137,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for note in _state.brand.build_notes(_state.edition.settings_file or config_file.name):
         log.info(note)
     if not config.use_directory_urls:
-        raise PluginError("mkdocs.yml: field 'use_directory_urls': must be true; the guide's public URLs end in '/'.")
+        raise _failed(Problem(config_file.name, "use_directory_urls", "must be true; the guide's public URLs end in '/'."))
     assert _state.content is not None and _state.support is not None  # set by _validate
     if not config.nav:
         config.nav = guide.nav(_state.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
@@ -163,6 +164,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.site_dir = str(staging.staging_dir(_state.site_dir))
     _generate(config)
     return config
+
+
+def _failed(*problems: Problem) -> PluginError:
+    """MkDocs' error for our problems, with them as its cause, so the preview shows them as they are."""
+    error = PluginError("\n".join(map(str, problems)))
+    error.__cause__ = ContentError(list(problems))
+    return error
 
 
 def _deferred(path: str) -> ExtraScriptValue:

@@ -30,7 +30,7 @@ def test_short_hex_is_expanded():
         ({"url": "example.com"}, "extra.brand.url", "is not a web address"),
         ({"email": "nobody"}, "extra.brand.email", "is not an email address"),
         ({"logo": "missing.svg"}, "extra.brand.logo", "does not exist"),
-        ({"colour": "#000000"}, "extra.brand.colour", "unknown setting. Allowed: name, url"),
+        ({"colour": "#000000"}, "extra.brand.colour", "unknown field. Allowed fields are: name, url"),
     ],
 )
 def test_bad_settings_are_named(settings, field, says, tmp_path: Path):

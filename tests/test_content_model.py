@@ -155,7 +155,7 @@ def test_unknown_field_lists_the_allowed_ones(docs):
 
 def test_wrong_type(docs):
     edit(docs / "steps/ask-for-feedback.md", "order: 4", "order: third")
-    assert "field 'order': Input should be a valid integer" in problems_for(docs)
+    assert "field 'order': must be a whole number (got 'third')" in problems_for(docs)
 
 
 def test_unknown_when(docs):
@@ -185,7 +185,7 @@ def test_duplicate_checklist_id(docs):
 def test_summary_too_long(docs):
     path = docs / "steps/extra.md"
     path.write_text(STEP.format(order=99, item_id="new-item").replace("Ask what went well.", "word " * 40), encoding="utf-8")
-    assert "field 'summary': String should have at most 160 characters" in problems_for(docs)
+    assert "field 'summary': must be at most 160 characters long; it has 199" in problems_for(docs)
 
 
 def test_link_to_missing_letter(docs):

@@ -12,9 +12,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from ..addresses import tel_href
 from ..content.edition import Edition
-from ..content.errors import ContentError, Problem
-from ..content.frontmatter import yaml_line
 from ..content.regions import DEFAULT_REGION, Region
+from ..problems import ContentError, Problem, problems_from_validation, with_lines
 from .colour import AA_NORMAL_TEXT, contrast, normalise_hex, readable_shade, readable_text_on
 
 URL = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>]*)?$")
@@ -225,17 +224,11 @@ def load_brand(
     file's folder; a missing one's error says where the build looked.
     With ``docs_dir``, every page the brand hides must exist.
     """
+    shown = shown or config_file
     try:
-        return _load_brand(data, shown or config_file, base_dir, docs_dir)
+        return _load_brand(data, shown, base_dir, docs_dir)
     except ContentError as exc:
-        raise ContentError([_with_line(p, base_dir / Path(config_file).name) for p in exc.problems]) from None
-
-
-def _with_line(problem: Problem, config: Path) -> Problem:
-    try:
-        return problem.at_line(yaml_line(config.read_text(encoding="utf-8"), problem.field))
-    except (OSError, UnicodeDecodeError):
-        return problem
+        raise ContentError(with_lines(exc.problems, {shown: base_dir / Path(config_file).name})) from None
 
 
 def _looked_for(path: Path) -> str:
@@ -258,18 +251,7 @@ def _load_brand(data: Any, config_file: str, base_dir: Path, docs_dir: Path | No
     try:
         brand = Brand.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            field = "extra.brand." + ".".join(str(p) for p in err["loc"])
-            if err["type"] == "extra_forbidden":
-                parent: type[BaseModel] = SupportSetting if err["loc"][:1] == ("support",) else Brand
-                message = "unknown setting. Allowed: " + ", ".join(parent.model_fields)
-            elif err["type"].startswith("literal_error"):
-                message = f"{err['msg']} (got {err['input']!r})"
-            else:
-                message = str(err["msg"]).removeprefix("Value error, ")
-            problems.append(Problem(config_file, field, message))
-        raise ContentError(problems) from None
+        raise ContentError(problems_from_validation(exc, config_file, Brand, at="extra.brand")) from None
     assert contrast(brand.on_accent, brand.accent) >= AA_NORMAL_TEXT
     found: list[Problem] = []
     resolved: dict[str, str] = {}  # the logos' full paths, so no later step depends on the working folder

@@ -10,7 +10,8 @@ import json
 from typing import Any
 
 from ..addresses import absolute, checklist_url, page_url, stage_step_path
-from ..content import Content, ContentError, Problem
+from ..content import Content
+from ..problems import ContentError, Problem
 
 VERSION = 1
 

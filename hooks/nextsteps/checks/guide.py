@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checklist import MAX_PRINT_ITEMS, offers_pdf
-from ..content import Content, ContentError, load_content
+from ..content import Content, load_content
 from ..content.drafts import drafts
-from ..content.frontmatter import field_line
 from ..content.model import Source
 from ..letters.render import render_text
+from ..problems import ContentError, field_line
 from . import plain_english
 
 # One printed page holds some 25 checklist items (see nextsteps.checklist).

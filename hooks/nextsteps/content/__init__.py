@@ -1,7 +1,7 @@
 """The content model: what a page may say in its front matter, and the checks."""
 
+from ..problems import ContentError, Problem  # kept here too, so older imports work
 from .edition import Edition
-from .errors import ContentError, Problem
 from .loader import load_content, load_guide
 from .model import Content, Letter, Page, StagePage, Step, TickItem, lower_first, page_url
 from .schema import WHENS

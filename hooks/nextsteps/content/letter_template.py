@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .errors import Problem
+from ..problems import Problem
 from .model import Letter
 from .schema import LetterField
 

@@ -10,16 +10,17 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..problems import ContentError, Location, Problem, problems_from_validation, with_lines
 from . import regions, stage_parts
 from .edition import Edition, SourceFile
-from .errors import ContentError, Problem
-from .frontmatter import FrontMatterError, field_line, split
+from .frontmatter import FrontMatterError, split
 from .letter_template import letter_problems
 from .model import Content, Letter, Page, Source, StagePage, Step
 from .schema import LetterMeta, PageMeta, StageMeta, StepMeta
@@ -63,7 +64,10 @@ def load_content(docs_dir: Path, guide: GuideSettings | None = None, edition: Ed
         try:
             meta = schema.model_validate(data)
         except ValidationError as exc:
-            problems += _problems_from(exc, source.shown, schema, data)
+            problems += problems_from_validation(
+                exc, source.shown, schema, retired=_RETIRED if schema is StepMeta else None,
+                context=partial(_checklist_item, data=data),
+            )
             continue
         raw_bodies[rel] = body
         loaded.append((rel, meta, regions.for_region(body, edition.region)))
@@ -73,8 +77,7 @@ def load_content(docs_dir: Path, guide: GuideSettings | None = None, edition: Ed
     content = _assemble(loaded, guide or GuideSettings(), edition)
     problems += _cross_check(content, docs_dir, sources, raw_bodies, edition)
     if problems:
-        files = {s.shown: s.path for s in sources.values()}
-        raise ContentError([_with_line(p, files) for p in problems])
+        raise ContentError(with_lines(problems, {s.shown: s.path for s in sources.values()}))
     return content
 
 
@@ -98,16 +101,6 @@ def load_guide(config_file: Path) -> Content:
         extra = {}
     settings = load_guide_settings(extra.get("guide"), config_file, config_file.name)
     return load_content(config_file.parent / str(data.get("docs_dir") or "docs"), settings)
-
-
-def _with_line(problem: Problem, files: dict[str, Path]) -> Problem:
-    """Add the line of the field, so the editor can jump straight to it."""
-    if problem.line or not problem.field or problem.field == "body" or problem.file not in files:
-        return problem
-    try:
-        return problem.at_line(field_line(files[problem.file].read_text(encoding="utf-8"), problem.field))
-    except (OSError, UnicodeDecodeError):
-        return problem
 
 
 def _assemble(loaded: list[tuple[str, BaseModel, str]], guide: GuideSettings, edition: Edition) -> Content:
@@ -198,32 +191,19 @@ def _duplicate_letter_ids(loaded: list[tuple[str, BaseModel, str]], sources: dic
     return problems
 
 
-def _problems_from(exc: ValidationError, file: str, schema: type[BaseModel], data: dict[str, Any]) -> list[Problem]:
-    problems = []
-    for err in exc.errors():
-        loc = tuple(p for p in err["loc"] if p != "[key]")  # a mapping's key is named by the key itself
-        field = "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc))
-        kind = err["type"]
-        if kind == "extra_forbidden" and schema is StepMeta and loc == ("stages",):
-            message = "steps no longer list their stages. A step joins a stage by having its slug in the 'path' list of docs/stages/<stage>.md. Remove 'stages' here"
-        elif kind == "extra_forbidden":
-            parent = _schema_at(schema, loc[:-1])
-            allowed = ", ".join(parent.model_fields) if parent else "see the README"
-            message = f"unknown field. Allowed fields are: {allowed}"
-        elif kind == "missing":
-            message = "this field is required but missing"
-        elif kind == "string_too_short" and err.get("ctx", {}).get("min_length") == 1:
-            message = "must not be empty"
-        else:
-            message = f"{err['msg']} (got {err['input']!r})"
-        item = _checklist_item_id(loc, data)
-        if item:
-            message = f"checklist item '{item}': {message}"
-        problems.append(Problem(file, field, message))
-    return problems
+# Fields a step no longer has, and what to do instead.
+_RETIRED = {
+    "stages": "steps no longer list their stages. A step joins a stage by having its slug in the 'path' list of docs/stages/<stage>.md. Remove 'stages' here",
+}
 
 
-def _checklist_item_id(loc: tuple[int | str, ...], data: dict[str, Any]) -> str | None:
+def _checklist_item(loc: Location, data: dict[str, Any]) -> str | None:
+    """'checklist item 'x'' for an error inside a checklist item, so the editor can find it."""
+    item = _checklist_item_id(loc, data)
+    return f"checklist item '{item}'" if item else None
+
+
+def _checklist_item_id(loc: Location, data: dict[str, Any]) -> str | None:
     """The id of the checklist item an error is in, so the editor can find it."""
     if len(loc) >= 5 and loc[0] == "for_stage" and loc[2] == "checklist":
         wording = data.get("for_stage", {}).get(loc[1]) if isinstance(data.get("for_stage"), dict) else None
@@ -235,20 +215,6 @@ def _checklist_item_id(loc: tuple[int | str, ...], data: dict[str, Any]) -> str 
         return None
     item_id = items[loc[1]].get("id")
     return item_id if isinstance(item_id, str) and item_id else None
-
-
-def _schema_at(schema: type[BaseModel], loc: tuple[int | str, ...]) -> type[BaseModel] | None:
-    """Follow a pydantic error location down to the nested model it names."""
-    current: Any = schema
-    for part in loc:
-        if isinstance(part, int) or part not in current.model_fields:
-            continue  # a list index, or a key of a mapping such as for_stage
-        annotation = current.model_fields[part].annotation
-        args = getattr(annotation, "__args__", ())
-        current = next((a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)), None)
-        if current is None:
-            return None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 
 def _cross_check(

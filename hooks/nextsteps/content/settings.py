@@ -16,8 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import ContentError, Problem
-from .frontmatter import yaml_line
+from ..problems import ContentError, Problem, problems_from_validation, with_lines
 
 
 class GuideSettings(BaseModel):
@@ -63,26 +62,12 @@ def load_guide_settings(data: Any, config_file: Path, shown: str) -> GuideSettin
     if data is None:
         return GuideSettings()
     if not isinstance(data, dict):
-        raise ContentError([_at_line(Problem(shown, SETTING, "must be a set of 'field: value' settings"), config_file)])
+        raise ContentError(with_lines([Problem(shown, SETTING, "must be a set of 'field: value' settings")], {shown: config_file}))
     try:
         return GuideSettings.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            field = f"{SETTING}." + ".".join(str(p) for p in err["loc"])
-            if err["type"] == "extra_forbidden":
-                message = "unknown setting. Allowed: " + ", ".join(GuideSettings.model_fields)
-            else:
-                message = f"{err['msg']} (got {err['input']!r})"
-            problems.append(_at_line(Problem(shown, field, message), config_file))
-        raise ContentError(problems) from None
-
-
-def _at_line(problem: Problem, config_file: Path) -> Problem:
-    try:
-        return problem.at_line(yaml_line(config_file.read_text(encoding="utf-8"), problem.field))
-    except (OSError, UnicodeDecodeError):
-        return problem
+        problems = problems_from_validation(exc, shown, GuideSettings, at=SETTING)
+        raise ContentError(with_lines(problems, {shown: config_file})) from None
 
 
 def with_topic(text: str) -> str:

@@ -8,20 +8,21 @@ with the site. ``mkdocs build`` still stops and keeps the old output.
 A rebuild can also fail before the content is read, such as when the site's
 settings file is not valid YAML or a theme template has a typo. Then
 ``write_over`` puts the same page over every page of the last good preview.
+The problems it shows are the ones the build raised, as objects: a
+``ContentError`` found behind the site engine's own error, never text
+parsed back out of the log.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
 import jinja2
 import yaml
 
-from ..content import Problem
-from ..content.frontmatter import yaml_error_line, yaml_error_reason
+from ..problems import Problem, problems_in, yaml_problem
 from ..templating import render
 
 HERE = Path(__file__).parent
@@ -63,32 +64,29 @@ def _shown(path: str | None, project: Path) -> str:
 
 
 def problems_from_error(error: BaseException, logged: list[str], project: Path) -> list[Problem]:
-    """The problems behind a failed rebuild: a YAML or template mistake with
-    its file and line, or else the error messages the build logged."""
+    """The problems behind a failed rebuild.
+
+    Our own checks raise a ContentError, which the site engine keeps as the
+    cause of its error: its problems are shown as they are. A YAML or
+    template mistake is read from its exception, with its file and line.
+    Any other failure is not ours to word, so the error messages the build
+    logged are shown as plain text.
+    """
+    ours = problems_in(error)
+    if ours:
+        return ours
     for cause in _causes(error):
         if isinstance(cause, yaml.YAMLError):
             name = getattr(getattr(cause, "problem_mark", None), "name", None)
             source = Path(name) if name else None
             text = source.read_text(encoding="utf-8", errors="replace") if source and source.is_file() else None
-            return [Problem(_shown(name, project), "", f"the file is not valid YAML: {yaml_error_reason(cause, text)}", yaml_error_line(cause, 1, text))]
+            return [yaml_problem(cause, _shown(name, project), text)]
         if isinstance(cause, jinja2.TemplateSyntaxError):
             return [Problem(_shown(cause.filename, project) or (cause.name or ""), "", f"the template has a mistake: {cause.message}", cause.lineno)]
     messages = list(dict.fromkeys(m.strip() for m in logged if m.strip()))
     if not messages:
         messages = [str(error) or type(error).__name__]
-    return [_parsed(message) for message in messages]
-
-
-# How the build words a problem: "mkdocs.yml: field 'x': what is wrong (line 3)".
-_WORDED = re.compile(r"^(?P<file>[^\s:]+\.(?:md|ya?ml)): (?:field '(?P<field>[^']*)': )?(?P<message>.+?)(?: \(line (?P<line>\d+)\))?$", re.S)
-
-
-def _parsed(message: str) -> Problem:
-    found = _WORDED.match(message)
-    if not found:
-        return Problem("", "", message)
-    line = found.group("line")
-    return Problem(found.group("file"), found.group("field") or "", found.group("message"), int(line) if line else None)
+    return [Problem("", "", message) for message in messages]
 
 
 def write_over(site: Path, problems: list[Problem], root: str) -> None:

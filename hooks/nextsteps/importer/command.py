@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from ..checks import plain_english
 from ..content.frontmatter import FrontMatterError, split
 from ..content.schema import StepMeta
+from ..problems import problems_from_validation
 from .article import Article
 from .draft import Draft, make_drafts
 from .journeys import add_to_path, stage_pages
@@ -142,10 +143,14 @@ def _must_be_valid(path: Path, text: str) -> None:
     try:
         data, _ = split(text, path.name)
         StepMeta.model_validate(data)
-    except (FrontMatterError, ValidationError) as exc:
-        raise ImportProblem(
-            f"{path.name}: the draft would not be valid content ({exc}). Please report this with the article"
-        ) from None
+    except FrontMatterError as exc:
+        problems = [exc.problem]
+    except ValidationError as exc:
+        problems = problems_from_validation(exc, path.name, StepMeta)
+    else:
+        return
+    found = "; ".join(str(p).removeprefix(f"{path.name}: ") for p in problems)
+    raise ImportProblem(f"{path.name}: the draft would not be valid content ({found}). Please report this with the article")
 
 
 def _journey_edits(docs_dir: Path | None, journeys: list[str], slugs: list[str], after: str | None) -> dict[Path, str]:

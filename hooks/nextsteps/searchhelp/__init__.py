@@ -18,9 +18,8 @@ from pathlib import Path
 import yaml
 
 from ..addresses import SUPPORT_PAGE, page_url
-from ..content.errors import ContentError, Problem
-from ..content.frontmatter import yaml_line
 from ..outputs import Generated, asset
+from ..problems import ContentError, Problem, with_lines, yaml_problem
 from ..support import TOPICS, topic_title
 from ..wording import words_for_script
 
@@ -47,7 +46,7 @@ def load(project: Path) -> tuple[Section, ...]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(DATA_FILE, "", f"the file is not valid YAML: {exc}")]) from None
+        raise ContentError([yaml_problem(exc, DATA_FILE, text)]) from None
     entries = data.get("sections") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise ContentError([Problem(DATA_FILE, "sections", "must be a list of 'section' and 'words'")])
@@ -56,9 +55,7 @@ def load(project: Path) -> tuple[Section, ...]:
     for i, entry in enumerate(entries):
         where = f"sections[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"section", "words"}:
-            problems.append(
-                Problem(DATA_FILE, where, "needs exactly two fields: section and words", yaml_line(text, where))
-            )
+            problems.append(Problem(DATA_FILE, where, "needs exactly two fields: section and words"))
             continue
         topic, words = entry["section"], entry["words"]
         if topic not in TOPICS:
@@ -67,14 +64,11 @@ def load(project: Path) -> tuple[Section, ...]:
                     DATA_FILE,
                     f"{where}.section",
                     f"'{topic}' is not a part of the support page. Allowed: {', '.join(TOPICS)}",
-                    yaml_line(text, f"{where}.section"),
                 )
             )
             continue
         if not isinstance(words, list) or not words:
-            problems.append(
-                Problem(DATA_FILE, f"{where}.words", "must be a list of words", yaml_line(text, f"{where}.words"))
-            )
+            problems.append(Problem(DATA_FILE, f"{where}.words", "must be a list of words"))
             continue
         for j, word in enumerate(words):
             if not isinstance(word, str) or not WORD.match(word):
@@ -83,12 +77,11 @@ def load(project: Path) -> tuple[Section, ...]:
                         DATA_FILE,
                         f"{where}.words[{j}]",
                         f"{word!r}: use 2 to 40 lower-case letters, digits, spaces, hyphens or apostrophes",
-                        yaml_line(text, f"{where}.words[{j}]"),
                     )
                 )
         found.append(Section(topic, tuple(w for w in words if isinstance(w, str))))
     if problems:
-        raise ContentError(problems)
+        raise ContentError(with_lines(problems, {DATA_FILE: path}))
     return tuple(found)
 
 

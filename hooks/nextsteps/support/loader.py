@@ -10,10 +10,8 @@ from typing import Literal
 
 import yaml
 from pydantic import ValidationError
-from pydantic_core import ErrorDetails
 
-from ..content.errors import ContentError, Problem
-from ..content.frontmatter import yaml_error_line, yaml_error_reason, yaml_line
+from ..problems import ContentError, Problem, problems_from_validation, with_lines, yaml_problem
 from .model import Organisation
 
 # Relative to the project folder (the folder that holds docs/).
@@ -38,7 +36,7 @@ def read_file(path: Path, shown: str) -> list[Organisation]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ContentError([Problem(shown, "", f"the file is not valid YAML: {yaml_error_reason(exc, text)}", yaml_error_line(exc, text=text))]) from None
+        raise ContentError([yaml_problem(exc, shown, text)]) from None
     entries = data.get("organisations") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise ContentError([Problem(shown, "organisations", "must be a list with at least one organisation")])
@@ -48,19 +46,19 @@ def read_file(path: Path, shown: str) -> list[Organisation]:
         name = entry.get("id") if isinstance(entry, dict) else None
         label = f"organisations[{i}]" + (f" ({name})" if isinstance(name, str) and name else "")
         if not isinstance(entry, dict):
-            problems.append(Problem(shown, label, "must be a set of 'field: value' lines", yaml_line(text, f"organisations[{i}]")))
+            problems.append(Problem(shown, label, "must be a set of 'field: value' lines"))
             continue
         try:
             found.append(Organisation.model_validate(entry))
         except ValidationError as exc:
-            problems += [_problem(shown, label, err).at_line(yaml_line(text, _path(i, err))) for err in exc.errors()]
+            problems += problems_from_validation(exc, shown, Organisation, at=f"organisations[{i}]", named=label)
     seen: dict[str, int] = {}
     for i, org in enumerate(found):
         if org.id in seen:
             problems.append(Problem(shown, f"organisations[{i}].id", f"'{org.id}' is already used by organisations[{seen[org.id]}]; each organisation needs its own id"))
         seen.setdefault(org.id, i)
     if problems:
-        raise ContentError(problems)
+        raise ContentError(with_lines(problems, {shown: path}))
     return found
 
 
@@ -69,27 +67,6 @@ def _looked_for(path: Path) -> str:
         return Path(os.path.relpath(path)).as_posix()
     except ValueError:  # another drive
         return path.as_posix()
-
-
-def _path(i: int, err: ErrorDetails) -> str:
-    """The entry's field as a path into the file, for its line: 'organisations[3].topic'."""
-    loc = ".".join(str(p) for p in err["loc"])
-    return f"organisations[{i}]" + (f".{loc}" if loc else "")
-
-
-def _problem(shown: str, label: str, err: ErrorDetails) -> Problem:
-    loc = ".".join(str(p) for p in err["loc"])
-    field = f"{label}.{loc}" if loc else label
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        message = "unknown field. Allowed fields are: " + ", ".join(Organisation.model_fields)
-    elif kind == "missing":
-        message = "this field is required but missing"
-    else:
-        message = str(err["msg"]).removeprefix("Value error, ")
-        if kind.startswith("literal_error") or kind == "date_from_datetime_parsing" or kind.startswith("date"):
-            message += f" (got {err['input']!r})"
-    return Problem(shown, field, message)
 
 
 def load_support(
