@@ -166,6 +166,26 @@ def test_a_bad_brand_setting_shows_in_the_browser(preview, page):
     wait_for_text(page, "Where were you turned down?", "main")
 
 
+def test_a_brand_mistake_and_a_page_mistake_show_together_each_with_file_field_and_line(preview, page):
+    """The problems reach the page as the build found them, not parsed back from the terminal's text."""
+    config, step = preview.project / "mkdocs.yml", preview.project / STEP
+    page.goto(preview.url())
+    edit(config, 'accent: "#1d4f91"', "accent: [blue]")
+    edit(step, "when:", "wen:")
+    wait_for_text(page, "wen")
+    wait_for_text(page, "extra.brand.accent")
+    shown = {p["field"]: p for p in problems_shown(page)}
+    assert shown["extra.brand.accent"] == {
+        "file": "mkdocs.yml", "line": str(line_of(config, "    accent:")), "field": "extra.brand.accent",
+        "message": "must be text (got ['blue'])",
+    }
+    assert (shown["wen"]["file"], shown["wen"]["line"]) == (STEP, str(line_of(step, "wen:")))
+    assert shown["wen"]["message"].startswith("unknown field. Allowed fields are: title, summary")
+    edit(config, "accent: [blue]", 'accent: "#1d4f91"')
+    edit(step, "wen:", "when:")
+    wait_for_text(page, "Where were you turned down?", "main")
+
+
 def test_an_edit_to_the_theme_overrides_rebuilds_the_preview(preview, page):
     css = "assets/stylesheets/nextsteps.css"
     marker = "/* changed while the preview runs */"
