@@ -311,7 +311,8 @@ def html_pages(site: Path) -> list[str]:
 def problems_for(docs: Path) -> str:
     """The error message the content model gives for a broken docs folder."""
     import pytest
-    from nextsteps.content import ContentError, load_content
+    from nextsteps.content import load_content
+    from nextsteps.problems import ContentError
 
     with pytest.raises(ContentError) as caught:
         load_content(docs)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from nextsteps.brand import contrast, load_brand, normalise_hex, readable_text_on
-from nextsteps.content import ContentError
+from nextsteps.problems import ContentError
 
 
 @pytest.mark.parametrize("accent", ["#ffdd00", "#1d4f91", "#777777", "#00ff00", "#000000", "#ffffff", "#d4351c"])

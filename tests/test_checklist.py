@@ -15,7 +15,8 @@ import pytest
 import yaml
 from nextsteps import checklist, pdf, render_pool
 from nextsteps.brand import Brand
-from nextsteps.content import ContentError, load_content
+from nextsteps.content import load_content
+from nextsteps.problems import ContentError
 from nextsteps.render_pool import RenderJob
 from nextsteps.wording import say
 from support import ROOT, build, copy_project, edit, journeys, problems_for

@@ -62,7 +62,7 @@ def test_a_search_word_for_an_unknown_section_stops_the_build(tmp_path):
     (tmp_path / "data/search-help.yml").write_text(
         "sections:\n  - section: feelings\n    words: [sad]\n", encoding="utf-8"
     )
-    from nextsteps.content import ContentError
+    from nextsteps.problems import ContentError
 
     with pytest.raises(ContentError) as caught:
         load(tmp_path)

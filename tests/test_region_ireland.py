@@ -140,7 +140,8 @@ def test_region_parts_keep_stage_parts_and_their_lines():
     ],
 )
 def test_a_misused_region_marker_names_its_line(docs, body, says, tmp_path):
-    from nextsteps.content import ContentError, load_content
+    from nextsteps.content import load_content
+    from nextsteps.problems import ContentError
 
     page = docs / "privacy.md"
     before = page.read_text(encoding="utf-8") + "\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from nextsteps.brand import load_brand
-from nextsteps.content import ContentError
+from nextsteps.problems import ContentError
 from nextsteps.support import DATA_FILE, load_support, stale_warnings
 from nextsteps.support.model import TOPICS
 from support import ROOT, build, copy_project
