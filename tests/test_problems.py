@@ -120,3 +120,23 @@ def test_a_wrong_kind_of_value_reads_the_same_everywhere(docs, tmp_path):
         "a support entry": from_a_support_entry(tmp_path / "support", "name", "[one, two]").message,
     }.items():
         assert message == "must be text (got ['one', 'two'])", source
+
+
+def test_the_preview_shows_the_problems_a_failed_build_raised_not_its_log_text():
+    """MkDocs wraps our error in its own twice (PluginError, then Abort); the problems come through whole."""
+    from mkdocs.exceptions import Abort, PluginError
+    from nextsteps import errorpage
+
+    problem = Problem("brands/my agency.yml", "extra.brand.accent", "must be text (got ['blue'])", 7)
+    with pytest.raises(Abort) as caught:
+        try:
+            try:
+                raise ContentError([problem])
+            except ContentError as exc:
+                raise PluginError(str(exc)) from exc
+        except PluginError:
+            raise Abort("Aborted with a BuildError!") from None
+    assert errorpage.problems_from_error(caught.value, ["Aborted with a BuildError!"], Path.cwd()) == [problem]
+    # An error that is not the project's own is shown as the text the build logged.
+    logged = "Config value 'theme': Unrecognised theme name: 'materal'."
+    assert errorpage.problems_from_error(Abort("Aborted with 1 configuration errors!"), [logged], Path.cwd()) == [Problem("", "", logged)]
