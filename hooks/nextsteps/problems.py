@@ -103,6 +103,9 @@ _MUST_BE = {
 }
 
 
+_GOT_AT_MOST = 80  # characters of a wrong value worth repeating after a check's own words
+
+
 def problems_from_validation(
     error: ValidationError,
     file: str,
@@ -151,7 +154,10 @@ def _message(details: ErrorDetails, schema: type[BaseModel], loc: Location, reti
     if kind == "missing":
         return "this field is required but missing"
     if kind in ("value_error", "assertion_error"):  # the project's own checks: their words already say what to do
-        return str(details["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        said = str(details["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        got = repr(details["input"])
+        # The value too, unless the words quote it already or it is a whole entry, too long to read.
+        return said if got in said or len(got) > _GOT_AT_MOST else f"{said} (got {got})"
     if kind == "string_too_short" and limits.get("min_length") == 1:
         return "must not be empty"
     if kind == "string_too_long":
