@@ -113,8 +113,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if _build.problems:
         return ""  # the page is replaced by the error page in on_post_page
     result = _build.page(page.file.src_uri, markdown)
-    page.meta.update(result.meta)
-    page.meta["scripts"] = [*page.meta.get("scripts", []), *result.scripts]
+    page.meta.update(result.meta.as_dict(page.meta))
     if result.canonical is not None:
         page.canonical_url = addresses.absolute(_build.site_url, result.canonical)
     return result.markdown

@@ -164,6 +164,7 @@ class Build:
         if not settings.nav:
             settings.nav = guide.nav(self.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
         self.nav_paths = guide.nav_paths(settings.nav)
+        self.places = guide.places(self.content)
         # Same sources, same bytes: date the build by the newest review, not the clock.
         reviewed = datetime.combine(self.content.last_reviewed, time(), tzinfo=UTC)
         os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(reviewed.timestamp())))
@@ -229,7 +230,7 @@ class Build:
         are ready by the time the engine has built the pages."""
         content, brand, site_url = self.content, self.brand, settings.site_url
         assert content is not None and site_url is not None  # checked and set in validate
-        generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
+        generated = guide.generated_files(self.places) + recruiters.generated_files() + journey.generated_files()
         topics: set[str] | None = {o.topic for o in self.support.organisations} if self.support else None
         generated += searchhelp.generated_files(self.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, site_url)
         generated += checklist.generated_files(content, brand=brand, site_url=site_url, site_name=settings.site_name)
@@ -279,14 +280,16 @@ class Build:
     def page(self, src_path: str, markdown: str) -> pages.PageResult:
         """The Markdown to render for a page, and what the theme templates read."""
         assert self.content is not None
-        return pages.build_page(self.content, src_path, markdown, site_url=self.site_url, brand=self.brand, support_list=self.support)
+        return pages.build_page(
+            self.content, src_path, markdown, site_url=self.site_url, brand=self.brand, support_list=self.support, places=self.places,
+        )
 
     def page_written(self, src_path: str, output: str) -> str:
         """A written page, checked; while there are problems, the error page in its place."""
         if self.problems:
             return self.error_page()
         assert self.content is not None and self.settings is not None
-        for message in page_warnings(self.content, src_path, output, self.settings.docs_dir.name):
+        for message in page_warnings(self.content, src_path, output, self.settings.docs_dir.name, self.places):
             self.log.warning(message)
         return output
 
