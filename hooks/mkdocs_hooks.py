@@ -1,13 +1,9 @@
 """MkDocs adapter: the only module that knows about MkDocs.
 
 Each hook translates one MkDocs event into a call on ``nextsteps.build.Build``,
-which holds the build's policy in plain data, and hands the answer back to
-MkDocs. To move to another site engine, rewrite this file only.
-
-MkDocs loads this module once and keeps it across ``mkdocs serve`` rebuilds,
-so on_config makes a new ``Build`` for every build. Under ``mkdocs serve`` a
-content error does not stop the preview: every page shows the list of
-problems instead (``nextsteps.errorpage``).
+which holds the build's policy in plain data. To move to another site engine,
+rewrite this file only. MkDocs keeps this module across ``mkdocs serve``
+rebuilds, so on_config makes a new ``Build`` for every build.
 """
 
 from __future__ import annotations
@@ -48,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build = build.Build(log, serving=_serving, dirty=_dirty, started=_started)
     config_file, extra = Path(config.config_file_path), dict(config.extra)
     if _serving:
-        config.watch += [p for p in build.watched(config_file, config.theme.custom_dir, extra, _started, log) if p not in config.watch]
+        config.watch += [p for p in _build.watched(config_file, config.theme.custom_dir, extra) if p not in config.watch]
     settings = build.Settings(
         config_file, Path(config.docs_dir), Path(config.site_dir), config.site_url, config.site_name, config.theme["language"],
         strict=bool(config.strict), directory_urls=config.use_directory_urls, nav=config.nav, extra=extra,
@@ -61,19 +57,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not _build.problems:
         config.extra_css[:0] = build.FIRST_STYLESHEETS
         config.extra_css += build.STYLESHEETS
-        config.extra_javascript += [_deferred(path) for path in build.DEFERRED_SCRIPTS]
+        for path in build.DEFERRED_SCRIPTS:
+            config.extra_javascript.append(script := ExtraScriptValue(path))
+            script.defer = True
     return config
 
 
-def _deferred(path: str) -> ExtraScriptValue:
-    script = ExtraScriptValue(path)
-    script.defer = True
-    return script
-
-
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[..., Any]) -> LiveReloadServer:
-    """A failed rebuild shows its error in the browser. With --dirty the preview keeps
-    MkDocs' own behaviour: a dirty rebuild would leave the error page on every page it does not rebuild."""
+    """A failed rebuild shows its error in the browser; with --dirty, MkDocs' own behaviour stays (see build.showing_errors)."""
     if not _dirty:
         server.builder = build.showing_errors(
             server.builder, Path(server.root), config.site_url,
@@ -84,29 +75,21 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[.
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not _build.problems:  # while there are problems, every page keeps its address and shows them
-        for path, folder in _build.own_pages().items():
-            _drop(files, path)
+        own = _build.own_pages()  # a brand's own pages replace or join the guide's
+        for file in [f for f in files if f.src_uri in own]:
+            files.remove(file)
+        for path, folder in own.items():
             files.append(File(path, str(folder), config.site_dir, config.use_directory_urls))
-        for path in _build.edition.hidden:
-            _drop(files, path)
+        for file in [f for f in files if _build.removed(f.src_uri)]:
+            files.remove(file)
         for file in files.documentation_pages():
-            if file.src_uri in _build.left_out:
-                files.remove(file)
-            elif not _build.in_nav(file.src_uri):
+            if not _build.in_nav(file.src_uri):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
     for new in _build.added_files():
         inclusion = InclusionLevel.UNDEFINED if new.in_nav else InclusionLevel.NOT_IN_NAV
-        if new.source is not None:
-            files.append(File.generated(config, new.path, abs_src_path=str(new.source), inclusion=inclusion))
-        else:
-            files.append(File.generated(config, new.path, content=new.content, inclusion=inclusion))
+        source = {"abs_src_path": str(new.source)} if new.source else {"content": new.content}
+        files.append(File.generated(config, new.path, inclusion=inclusion, **source))
     return files
-
-
-def _drop(files: Files, path: str) -> None:
-    old = files.get_file_from_path(path)
-    if old is not None:
-        files.remove(old)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -122,8 +105,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Material's skip link goes to the first contents entry: make that the main heading."""
     html, heading_id = skiplink.mark_main_heading(html)
-    first = next(iter(page.toc), None)
-    if first is None or first.level != 1:
+    if [entry.level for entry in page.toc][:1] != [1]:
         top = AnchorLink(page.title or "", heading_id, 1)
         top.children = list(page.toc)
         page.toc = TableOfContents([top])
@@ -135,9 +117,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
-    if _build.problems and template_name == "404.html":
-        return _build.error_page(missing=True)
-    return output_content
+    return _build.error_page(missing=True) if _build.problems and template_name == "404.html" else output_content
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:

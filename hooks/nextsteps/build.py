@@ -253,6 +253,10 @@ class Build:
         folder = self.edition.pages_dir
         return {path: folder for path in self.edition.own_files()} if folder is not None else {}
 
+    def removed(self, path: str) -> bool:
+        """Whether a source file goes: hidden by the brand, or a draft a publishing build leaves out."""
+        return path in self.edition.hidden or path in self.left_out
+
     def in_nav(self, path: str) -> bool:
         return path in self.nav_paths
 
@@ -313,6 +317,32 @@ class Build:
             "support_page": guide.has_support_page(self.content) if self.content else True,
         }
 
+    # -- the preview server
+
+    def watched(self, config_file: Path, theme_dir: str | None, extra: dict[str, Any]) -> list[str]:
+        """What the preview server watches besides the docs: the theme overrides,
+        the hooks, the support list and a brand's own files (its logo, its support
+        list, the settings it inherits).
+
+        Templates, CSS and JavaScript take effect at once. Python modules are
+        loaded once per process, so a changed .py file needs a restart: say so.
+        """
+        found = [theme_dir or "", str(HOOKS_DIR), str(PROJECT_DIR / "data")]
+        brand = extra.get("brand")
+        if isinstance(brand, dict):
+            own_support = brand.get("support")
+            support_file = own_support.get("file") if isinstance(own_support, dict) else None
+            for name in (brand.get("logo"), brand.get("logo_png"), brand.get("pages"), support_file):
+                if isinstance(name, str) and name:
+                    found.append(str((config_file.parent / name).resolve()))
+        inherited = _INHERIT.search(config_file.read_text(encoding="utf-8")) if config_file.is_file() else None
+        if inherited:
+            found.append(str((config_file.parent / inherited.group(1)).resolve()))
+        changed = sorted(p.relative_to(PROJECT_DIR).as_posix() for p in HOOKS_DIR.rglob("*.py") if p.stat().st_mtime > self.started)
+        if changed:
+            self.log.warning("Python code changed (%s): stop 'mkdocs serve' with Ctrl+C and start it again to use it.", ", ".join(changed))
+        return list(dict.fromkeys(item for item in found if item and os.path.exists(item)))
+
     # -- finish
 
     def finish(self, site: Path) -> Path:
@@ -353,31 +383,6 @@ def site_root(site_url: str | None) -> str:
     return root if root.endswith("/") else root + "/"
 
 
-def watched(config_file: Path, theme_dir: str | None, extra: dict[str, Any], started: float, log: logging.Logger) -> list[str]:
-    """What the preview server watches besides the docs: the theme overrides,
-    the hooks, the support list and a brand's own files (its logo, its support
-    list, the settings it inherits).
-
-    Templates, CSS and JavaScript take effect at once. Python modules are
-    loaded once per process, so a changed .py file needs a restart: say so.
-    """
-    found = [theme_dir or "", str(HOOKS_DIR), str(PROJECT_DIR / "data")]
-    brand = extra.get("brand")
-    if isinstance(brand, dict):
-        own_support = brand.get("support")
-        support_file = own_support.get("file") if isinstance(own_support, dict) else None
-        for name in (brand.get("logo"), brand.get("logo_png"), brand.get("pages"), support_file):
-            if isinstance(name, str) and name:
-                found.append(str((config_file.parent / name).resolve()))
-    inherited = _INHERIT.search(config_file.read_text(encoding="utf-8")) if config_file.is_file() else None
-    if inherited:
-        found.append(str((config_file.parent / inherited.group(1)).resolve()))
-    changed = sorted(p.relative_to(PROJECT_DIR).as_posix() for p in HOOKS_DIR.rglob("*.py") if p.stat().st_mtime > started)
-    if changed:
-        log.warning("Python code changed (%s): stop 'mkdocs serve' with Ctrl+C and start it again to use it.", ", ".join(changed))
-    return [item for item in found if item and os.path.exists(item)]
-
-
 def showing_errors(
     rebuild: Callable[[], None], site: Path, site_url: str | None, *,
     known: tuple[type[BaseException], ...], engine_log: logging.Logger, log: logging.Logger,
@@ -386,7 +391,9 @@ def showing_errors(
     problem (the settings file is not valid YAML, a theme template has a typo),
     shows its error in the browser too, instead of leaving the preview stuck.
 
-    ``known`` are the engine's own errors, which say what is wrong without a traceback.
+    ``known`` are the engine's own errors, which say what is wrong without a
+    traceback. Not for a preview that keeps its output folder (``--dirty``):
+    a dirty rebuild would leave the error page on every page it does not rebuild.
     """
 
     def rebuild_or_show_error() -> None:
