@@ -11,16 +11,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
 @dataclass(frozen=True)
 class Link:
-    """A link the theme shows: "What to do next", or the oEmbed discovery link."""
+    """The "What to do next" link: its words, and the site path it leads to."""
 
     text: str
     url: str
+
+
+@dataclass(frozen=True)
+class OEmbed:
+    """The oEmbed discovery link in the page's head: the widget's oEmbed address and title."""
+
+    href: str
+    title: str
 
 
 @dataclass
@@ -38,7 +46,7 @@ class PageMeta:
     not_in_sitemap: bool = False
     next_link: Link | None = None  # "What to do next", when the brand gives no contact instead
     no_cta: bool = False  # no brand call to action on this page
-    oembed: Link | None = None  # the oEmbed discovery link: url is its address, text its title
+    oembed: OEmbed | None = None
     scripts: list[str] = field(default_factory=list)  # site paths of the scripts this page needs
 
     def as_dict(self, own: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -55,9 +63,9 @@ class PageMeta:
             "hide": self.hide,
             "search": {"exclude": True} if self.search_exclude else None,
             "not_in_sitemap": True if self.not_in_sitemap else None,
-            "next_link": {"text": self.next_link.text, "url": self.next_link.url} if self.next_link else None,
+            "next_link": asdict(self.next_link) if self.next_link else None,
             "no_cta": True if self.no_cta else None,
-            "oembed": {"href": self.oembed.url, "title": self.oembed.text} if self.oembed else None,
+            "oembed": asdict(self.oembed) if self.oembed else None,
         }
         meta.update({key: value for key, value in values.items() if value is not None})
         meta["scripts"] = [*meta.get("scripts", []), *self.scripts]

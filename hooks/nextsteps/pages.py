@@ -1,9 +1,10 @@
 """What the build adds to each source page, decided in one place.
 
 The site engine hands over a page's source path and Markdown; this returns the
-Markdown to render and the values the theme templates read (description,
-review date, the step's place on its path, what the page hides, oEmbed link,
-page scripts). An engine adapter only copies them.
+Markdown to render and the values the theme templates read, as one
+``PageMeta`` (description, review date, the step's place on its path, what
+the page hides, oEmbed link, page scripts). An engine adapter only copies them.
+A step as read on a journey's path is made here whole, from the step alone.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from .wording import say
 # A page with this many sections or more keeps its table of contents.
 TOC_FROM_SECTIONS = 4
 
+Source = Step | StagePage | Letter | Page  # a page the editor wrote, as the content model has it
+
 
 @dataclass
 class PageResult:
@@ -32,9 +35,9 @@ class PageResult:
     canonical: str | None = None  # site path of the page search engines should list instead
 
 
-def draft_banner(step: object) -> str:
+def draft_banner(source: Source | None) -> str:
     """A draft is seen only in the preview: it says so at the top, in words and colour."""
-    if not isinstance(step, Step) or not step.meta.draft:
+    if not isinstance(source, Step) or not source.meta.draft:
         return ""
     label, text = html.escape(say("draft.label")), html.escape(say("draft.banner"))
     return f'<p class="ns-draft" role="note"><strong>{label}</strong> {text}</p>\n\n'
@@ -68,9 +71,9 @@ def build_page(
     place = places.get(src_path)
     if place is not None:
         return _path_step(content, place, site_url=site_url, brand=brand, support_list=support_list)
-    result = _prepared(content, src_path, markdown, content.by_path(src_path), site_url=site_url, brand=brand, support_list=support_list)
-    result.meta.hide = ["navigation", "toc"]
     source = content.by_path(src_path)
+    result = _prepared(content, src_path, markdown, source, site_url=site_url, brand=brand, support_list=support_list)
+    result.meta.hide = ["navigation", "toc"]
     if source is None:
         return result
     markdown = result.markdown
@@ -100,7 +103,7 @@ def build_page(
 
 
 def _prepared(
-    content: Content, src_path: str, markdown: str, source: object, *, site_url: str, brand: Brand, support_list: support.SupportList | None,
+    content: Content, src_path: str, markdown: str, source: Source | None, *, site_url: str, brand: Brand, support_list: support.SupportList | None,
 ) -> PageResult:
     """What every page gets: the parts for the edition's region, the placeholders
     filled, a draft's banner, and the theme's values that hold for any page."""

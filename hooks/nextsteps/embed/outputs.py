@@ -19,7 +19,7 @@ from ..addresses import absolute, rel_url, root_of
 from ..brand import Brand
 from ..content import Content, page_url
 from ..outputs import Generated, asset
-from ..pagemeta import Link, PageMeta
+from ..pagemeta import OEmbed, PageMeta
 from ..templating import read_text
 from ..templating import render as render_template
 from ..wording import say, words_for_script
@@ -165,9 +165,9 @@ def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Ge
     return out
 
 
-def discovery_link(src_path: str, content: Content, site_url: str) -> Link | None:
+def discovery_link(src_path: str, content: Content, site_url: str) -> OEmbed | None:
     """The oEmbed <link> for a page of the guide that has a matching widget."""
     for widget in widgets(content):
         if widget.page == src_path:
-            return Link(widget.title, absolute(site_url, oembed_path(widget)))
+            return OEmbed(absolute(site_url, oembed_path(widget)), widget.title)
     return None
