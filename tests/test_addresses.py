@@ -38,15 +38,15 @@ def test_theme_templates_link_phone_numbers_through_tel_href():
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     env = config.theme.get_env()
-    kept = mkdocs_hooks._state.brand
-    mkdocs_hooks._state.brand = Brand(phone=WRITTEN, email="jobs@example.org")
+    kept = mkdocs_hooks._build.brand
+    mkdocs_hooks._build.brand = Brand(phone=WRITTEN, email="jobs@example.org")
     try:
         env = mkdocs_hooks.on_env(env, config, None)
         for template in ("partials/copyright.html", "partials/brand-cta.html"):
             html = env.get_template(template).render(config=config, page=None, base_url=".")
             assert re.findall(r'href="(tel:[^"]*)"', html) == ["tel:02079460000"], template
     finally:
-        mkdocs_hooks._state.brand = kept
+        mkdocs_hooks._build.brand = kept
 
 
 def test_no_checklist_address_is_written_by_hand_outside_addresses():

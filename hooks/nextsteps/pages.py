@@ -1,42 +1,43 @@
 """What the build adds to each source page, decided in one place.
 
 The site engine hands over a page's source path and Markdown; this returns the
-Markdown to render and the values the theme templates read (description,
-review date, the step's place on its path, what the page hides, oEmbed link,
-page scripts). An engine adapter only copies them.
+Markdown to render and the values the theme templates read, as one
+``PageMeta`` (description, review date, the step's place on its path, what
+the page hides, oEmbed link, page scripts). An engine adapter only copies them.
+A step as read on a journey's path is made here whole, from the step alone.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
 from . import checklist, embed, guide, journey, letters, plan, recruiters, support
 from .addresses import checklist_url, is_checklist_page, page_url, rel, tel_href
 from .brand import Brand
 from .content import Content, Letter, Page, StagePage, Step, regions, stage_parts
+from .pagemeta import Link, PageMeta
 from .wording import say
 
 # Guide pages are short: a reader needs the text, not the site's chrome.
 # A page with this many sections or more keeps its table of contents.
 TOC_FROM_SECTIONS = 4
 
+Source = Step | StagePage | Letter | Page  # a page the editor wrote, as the content model has it
+
 
 @dataclass
 class PageResult:
     markdown: str
-    meta: dict[str, Any] = field(default_factory=dict)  # template values, merged into the page's own
-    scripts: list[str] = field(default_factory=list)  # site paths of the scripts this page needs
+    meta: PageMeta = field(default_factory=PageMeta)  # the theme's values, set over the page's own front matter
     canonical: str | None = None  # site path of the page search engines should list instead
 
 
-def draft_banner(content: Content, src_path: str) -> str:
+def draft_banner(source: Source | None) -> str:
     """A draft is seen only in the preview: it says so at the top, in words and colour."""
-    place = guide.places(content).get(src_path)
-    step = place.step if place is not None else content.by_path(src_path)
-    if not isinstance(step, Step) or not step.meta.draft:
+    if not isinstance(source, Step) or not source.meta.draft:
         return ""
     label, text = html.escape(say("draft.label")), html.escape(say("draft.banner"))
     return f'<p class="ns-draft" role="note"><strong>{label}</strong> {text}</p>\n\n'
@@ -58,74 +59,88 @@ def build_page(
     site_url: str,
     brand: Brand | None = None,
     support_list: support.SupportList | None = None,
+    places: Mapping[str, guide.PathPlace] | None = None,
 ) -> PageResult:
+    """The whole page: its Markdown and the theme's values.
+
+    ``places`` are the steps as read on each journey's path (``guide.places``),
+    by page; such a page is made here from its step alone, whatever ``markdown`` holds.
+    """
     brand = brand or Brand()
-    markdown_before = markdown
-    # Only the parts for the edition's region; a step's own page shows the parts for every stage.
-    markdown = stage_parts.for_stage(regions.for_region(markdown, brand.region), None)
-    markdown = fill_placeholders(markdown, brand, support_list)
-    markdown = draft_banner(content, src_path) + markdown
-    result = PageResult(markdown, {"oembed": embed.discovery_link(src_path, content, site_url)})
-    result.meta["next_link"] = _next_link(src_path, brand)
-    if src_path in QUIET_PAGES or support.PLACEHOLDER in markdown_before:
-        result.meta["no_cta"] = True
-    if src_path in (recruiters.PAGE, embed.RECRUITER_PAGE):
-        result.meta["search"] = {"exclude": True}  # a job seeker's search lists pages written for them
-    place = guide.places(content).get(src_path)
+    places = guide.places(content) if places is None else places
+    place = places.get(src_path)
     if place is not None:
-        _stage_step(content, place, result)
-        return result
-    result.meta["hide"] = ["navigation", "toc"]
+        return _path_step(content, place, site_url=site_url, brand=brand, support_list=support_list)
     source = content.by_path(src_path)
+    result = _prepared(content, src_path, markdown, source, site_url=site_url, brand=brand, support_list=support_list)
+    result.meta.hide = ["navigation", "toc"]
     if source is None:
         return result
+    markdown = result.markdown
     if isinstance(source, Page) and len(re.findall(r"^## ", markdown, flags=re.M)) >= TOC_FROM_SECTIONS:
-        result.meta["hide"] = ["navigation"]  # a long page of small print keeps its contents list
+        result.meta.hide = ["navigation"]  # a long page of small print keeps its contents list
     summary = str(getattr(source.meta, "summary", None) or getattr(source.meta, "purpose", ""))
     # The theme writes the description into an attribute without escaping it.
-    result.meta["description"] = html.escape(summary)
-    result.meta["reviewed_text"] = guide.reviewed_text(source.meta.reviewed)
+    result.meta.description = html.escape(summary)
+    result.meta.reviewed_text = guide.reviewed_text(source.meta.reviewed)
     if isinstance(source, Step):
         if source.meta.checklist:
-            result.scripts.append(checklist.SCRIPT)
-        result.markdown += guide.your_path_markdown(content, source) + checklist.step_markdown(content, source) + guide.letters_markdown(content, source, source.path)
+            result.meta.scripts.append(checklist.SCRIPT)
+        result.markdown += guide.your_path_markdown(content, source, places) + checklist.step_markdown(content, source) + guide.letters_markdown(content, source, source.path)
     elif isinstance(source, StagePage):
         stage = source.meta.stage
-        result.meta["next_link"] = {"text": say("next.letters"), "url": "letters/"}
+        result.meta.next_link = Link(say("next.letters"), "letters/")
         # Reassurance first, then the one main action, then the rest of the page.
         first, _, rest = markdown.strip().partition("\n\n")
         start = guide.stage_start_markdown(content, stage, source.path)
         result.markdown = f"{first}\n\n{start}\n{rest}\n" + guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
-        result.scripts.append(letters.SCRIPT)
+        result.meta.scripts.append(letters.SCRIPT)
         result.markdown = letters.page_markdown(source)
     elif source.path == "index.md":
         result.markdown = _start_page(content, markdown, source.path)
     return result
 
 
-def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) -> None:
-    """A step as read on one stage's path: its place, the stage's wording, and the way on."""
+def _prepared(
+    content: Content, src_path: str, markdown: str, source: Source | None, *, site_url: str, brand: Brand, support_list: support.SupportList | None,
+) -> PageResult:
+    """What every page gets: the parts for the edition's region, the placeholders
+    filled, a draft's banner, and the theme's values that hold for any page."""
+    # Only the parts for the edition's region; a step's own page shows the parts for every stage.
+    text = stage_parts.for_stage(regions.for_region(markdown, brand.region), None)
+    text = draft_banner(source) + fill_placeholders(text, brand, support_list)
+    meta = PageMeta(oembed=embed.discovery_link(src_path, content, site_url), next_link=_next_link(src_path, brand))
+    if src_path in QUIET_PAGES or support.PLACEHOLDER in markdown:
+        meta.no_cta = True
+    if src_path in (recruiters.PAGE, embed.RECRUITER_PAGE):
+        meta.search_exclude = True  # a job seeker's search lists pages written for them
+    return PageResult(text, meta)
+
+
+def _path_step(content: Content, place: guide.PathPlace, *, site_url: str, brand: Brand, support_list: support.SupportList | None) -> PageResult:
+    """A step as read on one journey's path, whole: the step's text for that
+    stage, its place on the path, the stage's wording, and the way on."""
     step, at = place.step, place.path
-    result.meta.update(
-        {
-            "title": step.meta.title,
-            "html_title": f"{step.meta.title} ({place.caption})",
-            "caption": guide.caption_html(content, place),  # HTML: the stage's words link back to its path
-            "stepnav": guide.stepnav_html(content, place),
-            "description": html.escape(step.meta.summary),
-            "reviewed_text": guide.reviewed_text(step.meta.reviewed),
-            "hide": ["navigation", "toc"],
-            # The same step is at /steps/<slug>/ too: search and the sitemap list that one.
-            "search": {"exclude": True},
-            "not_in_sitemap": True,
-            # Previous and next on the path are the way on: a second "what to do next" would compete with them.
-            "next_link": None,
-        }
+    result = _prepared(content, at, guide.step_on_path(place), step, site_url=site_url, brand=brand, support_list=support_list)
+    result.meta = replace(
+        result.meta,
+        title=step.meta.title,
+        html_title=f"{step.meta.title} ({place.caption})",
+        caption=guide.caption_html(content, place),  # HTML: the stage's words link back to its path
+        stepnav=guide.stepnav_html(content, place),
+        description=html.escape(step.meta.summary),
+        reviewed_text=guide.reviewed_text(step.meta.reviewed),
+        hide=["navigation", "toc"],
+        # The same step is at /steps/<slug>/ too: search and the sitemap list that one.
+        search_exclude=True,
+        not_in_sitemap=True,
+        # Previous and next on the path are the way on: a second "what to do next" would compete with them.
+        next_link=None,
     )
     result.canonical = step.url
     if content.step_items(step, place.stage):
-        result.scripts.append(checklist.SCRIPT)
+        result.meta.scripts.append(checklist.SCRIPT)
     intro = guide.stage_wording(step, place.stage, "intro", at)
     if intro:
         # Set apart, so the reader sees what is said to their stage in particular.
@@ -135,6 +150,7 @@ def _stage_step(content: Content, place: guide.PathPlace, result: PageResult) ->
     result.markdown += checklist.step_markdown(content, step, stage=place.stage, at=at)
     result.markdown += guide.letters_markdown(content, step, at, place.stage)
     result.markdown += "\n\n" + guide.pager_html(content, place) + "\n"
+    return result
 
 
 def _start_page(content: Content, markdown: str, here: str) -> str:
@@ -146,16 +162,16 @@ def _start_page(content: Content, markdown: str, here: str) -> str:
     return f"{first}\n\n{carry_on}\n\n{guide.stage_choice_markdown(content, here)}\n{rest}\n" + _tools_markdown(here)
 
 
-def _next_link(src_path: str, brand: Brand) -> dict[str, str]:
+def _next_link(src_path: str, brand: Brand) -> Link:
     """Where to send a reader when the brand gives no contact to offer instead."""
     # Recruiter pages lead on to each other, not into the job seeker's checklist.
     if src_path == recruiters.PAGE:
-        return {"text": say("next.embed"), "url": "embed/"}
+        return Link(say("next.embed"), "embed/")
     if src_path == embed.RECRUITER_PAGE and brand.shows_recruiters_page:
-        return {"text": say("next.share"), "url": "for-recruiters/"}
+        return Link(say("next.share"), "for-recruiters/")
     if is_checklist_page(src_path):
-        return {"text": say("next.letters"), "url": "letters/"}
-    return {"text": say("next.checklist"), "url": checklist_url()}
+        return Link(say("next.letters"), "letters/")
+    return Link(say("next.checklist"), checklist_url())
 
 
 def _tools_markdown(from_path: str) -> str:

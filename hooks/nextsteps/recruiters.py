@@ -6,6 +6,7 @@ from __future__ import annotations
 from . import checklist, embed, letters
 from .addresses import rel
 from .outputs import Generated
+from .pagemeta import PageMeta
 
 PAGE = "for-recruiters/index.md"
 
@@ -16,10 +17,11 @@ def generated_files() -> list[Generated]:
 
 def page_markdown() -> str:
     """Links by source path, so the site engine checks each one."""
-    return f"""---
-title: For recruiters
-description: How recruiters can share this guide with job seekers, on their own website or as their own brand.
----
+    front = PageMeta(
+        title="For recruiters",
+        description="How recruiters can share this guide with job seekers, on their own website or as their own brand.",
+    )
+    return front.front_matter() + f"""
 
 This guide is free to share. These pages are for recruiters and agencies. If you are looking for work, [go back to the start]({rel(PAGE, "index.md")}).
 

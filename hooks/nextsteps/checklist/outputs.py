@@ -13,7 +13,6 @@ most of the build. The build warns, and the page says why there is no copy.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from ..content import Content, Step, page_url
 from ..content.schema import Stage
 from ..guide import choose, reviewed_text, upper_first
 from ..outputs import Generated, asset, size_slot
+from ..pagemeta import PageMeta
 from ..pdf import page_count
 from ..plan.page import PAGE as PLAN_PAGE
 from ..wording import say
@@ -96,13 +96,13 @@ def generated_files(content: Content, *, brand: Brand, site_url: str, site_name:
 def page_markdown(content: Content, stage: Stage | None) -> str:
     """A checklist page: a short introduction, the list, and the printable copies."""
     here = page_path(stage)
-    front = {
-        "title": title_for(content, stage),
-        "description": _description(content, stage),
-        "reviewed_text": reviewed_text(content.last_reviewed),
-        "scripts": [SCRIPT],
-    }
-    lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
+    front = PageMeta(
+        title=title_for(content, stage),
+        description=_description(content, stage),
+        reviewed_text=reviewed_text(content.last_reviewed),
+        scripts=[SCRIPT],
+    )
+    lines = [front.front_matter(), ""]
     if stage is None:
         lines.append(say("checklist.intro"))
     else:

@@ -19,6 +19,7 @@ from ..addresses import absolute, rel_url, root_of
 from ..brand import Brand
 from ..content import Content, page_url
 from ..outputs import Generated, asset
+from ..pagemeta import OEmbed, PageMeta
 from ..templating import read_text
 from ..templating import render as render_template
 from ..wording import say, words_for_script
@@ -107,9 +108,11 @@ def csp_examples(site_url: str) -> dict[str, str]:
 def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site_url: str) -> str:
     first = found[0]
     return render_template(HERE / "templates", "recruiter.md.j2",
-        title=RECRUITER_TITLE,
-        description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
-        scripts=[LOADER, RECRUITER_SCRIPT],
+        front_matter=Markup(PageMeta(
+            title=RECRUITER_TITLE,
+            description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
+            scripts=[LOADER, RECRUITER_SCRIPT],
+        ).front_matter()),  # JSON values, not HTML: kept as written
         widgets=found,
         stages=content.journeys,
         accent=brand.accent,
@@ -162,9 +165,9 @@ def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Ge
     return out
 
 
-def discovery_link(src_path: str, content: Content, site_url: str) -> dict[str, str] | None:
+def discovery_link(src_path: str, content: Content, site_url: str) -> OEmbed | None:
     """The oEmbed <link> for a page of the guide that has a matching widget."""
     for widget in widgets(content):
         if widget.page == src_path:
-            return {"href": absolute(site_url, oembed_path(widget)), "title": widget.title}
+            return OEmbed(absolute(site_url, oembed_path(widget)), widget.title)
     return None

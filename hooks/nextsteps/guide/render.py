@@ -9,6 +9,7 @@ pages' public addresses.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -118,38 +119,34 @@ class PathPlace:
         return _with_journey("path.caption", self.phrase, number=self.number, total=self.total)
 
 
-_last_places: tuple[Content | None, dict[str, PathPlace]] = (None, {})
-
-
 def places(content: Content) -> dict[str, PathPlace]:
     """Every step as read on every path it is on, by the source path of that page.
 
-    Kept for the last content seen: every page asks, and a rebuild loads new content.
+    A build works this out once (``nextsteps.build``) and hands it to whatever needs it.
     """
-    global _last_places
-    if _last_places[0] is content:
-        return _last_places[1]
     found: dict[str, PathPlace] = {}
     for stage in content.journeys:
         steps = tuple(content.steps_for(stage))
         for i, step in enumerate(steps, 1):
             place = PathPlace(stage, step, i, steps, stage_label(content, stage))
             found[place.path] = place
-    _last_places = (content, found)
     return found
 
 
-def generated_files(content: Content) -> list[Generated]:
+def generated_files(places: Mapping[str, PathPlace]) -> list[Generated]:
     """One page per step on each path, under its stage's address.
 
-    Each holds the step's own text, without the parts for other stages
-    (``content.stage_parts``), with its links moved to the new place; the
-    build adds the stage's wording, the path and previous/next around it.
+    Listed now, so links to it check. The page itself is made whole, when the
+    site engine asks for it, by ``nextsteps.pages.build_page``.
     """
-    return [
-        Generated(path, rebase_links(stage_parts.for_stage(place.step.body, place.stage), place.step.path, path), in_nav=False)
-        for path, place in places(content).items()
-    ]
+    return [Generated(path, "", in_nav=False) for path in places]
+
+
+def step_on_path(place: PathPlace) -> str:
+    """The step's own text as read on one path: without the parts for other
+    stages (``content.stage_parts``), its links moved to the new place."""
+    step = place.step
+    return rebase_links(stage_parts.for_stage(step.body, place.stage), step.path, place.path)
 
 
 def stage_choice_markdown(content: Content, from_path: str) -> str:
@@ -249,12 +246,15 @@ def stage_wording(step: Step, stage: Stage, part: str, at: str) -> str:
     return rebase_links(text.strip(), step.path, at) if text.strip() else ""
 
 
-def your_path_markdown(content: Content, step: Step) -> str:
-    """On a step's own page: the paths it is on, so a reader finds their next step."""
+def your_path_markdown(content: Content, step: Step, on_paths: Mapping[str, PathPlace] | None = None) -> str:
+    """On a step's own page: the paths it is on, so a reader finds their next step.
+
+    ``on_paths`` is :func:`places` for ``content``, when the build has it already.
+    """
     lines = ["", "", f"## {say('step.paths')}", ""]
     if not content.one_journey:
         lines += [say("step.paths.intro", choose=upper_first(choose(content))), ""]
-    for place in places(content).values():
+    for place in (places(content) if on_paths is None else on_paths).values():
         if place.step is step:
             lines.append(f"- [{content.stages[place.stage].meta.title}]({rel(step.path, place.path)}): {say('step.paths.place', number=place.number, total=place.total)}")
     return "\n".join(lines) + "\n"

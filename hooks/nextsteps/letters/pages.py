@@ -7,13 +7,13 @@ links, so the site engine checks them like hand-written ones.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..addresses import rel
 from ..content import Content, Letter
 from ..guide import about, reviewed_text
 from ..outputs import Generated, asset, size_slot
+from ..pagemeta import PageMeta
 from ..wording import say
 from .api import letters_json
 from .docx import docx_job
@@ -90,12 +90,12 @@ def index_markdown(content: Content) -> str:
     """``/letters/``: every template, what it is for and when to send it."""
     letters = list(content.letters.values())
     newest = max((letter.meta.reviewed for letter in letters), default=content.last_reviewed)
-    front = {
-        "title": say("letters.title"),
-        "description": about(content, "letters.description"),
-        "reviewed_text": reviewed_text(newest),
-    }
-    lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
+    front = PageMeta(
+        title=say("letters.title"),
+        description=about(content, "letters.description"),
+        reviewed_text=reviewed_text(newest),
+    )
+    lines = [front.front_matter(), ""]
     lines += [
         about(content, "letters.intro"),
         say("letters.intro.fill"),

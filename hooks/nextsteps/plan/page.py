@@ -12,6 +12,7 @@ from ..content import Content
 from ..content.settings import with_topic
 from ..guide import choose, date_question, day, question, reviewed_text, upper_first
 from ..outputs import Generated, asset
+from ..pagemeta import PageMeta
 from ..templating import render as render_template
 from ..wording import say, words_for_script
 
@@ -113,12 +114,12 @@ def page_markdown(content: Content, site_url: str) -> str:
         checklist_href=rel_url(page_url(PAGE), checklist_url()),
         script_src=rel_url(page_url(PAGE), "") + SCRIPT,
     ).strip()
-    front = {
-        "title": say("plan.title"),
-        "description": say("plan.description"),
-        "reviewed_text": reviewed_text(content.last_reviewed),
-    }
-    lines = ["---", *(f"{key}: {json.dumps(value)}" for key, value in front.items()), "---", ""]
+    front = PageMeta(
+        title=say("plan.title"),
+        description=say("plan.description"),
+        reviewed_text=reviewed_text(content.last_reviewed),
+    )
+    lines = [front.front_matter(), ""]
     lines += [say("plan.intro", day=day(content)), "", tool, ""]
     return "\n".join(lines)
 
