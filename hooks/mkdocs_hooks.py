@@ -404,6 +404,7 @@ def _error_page(config: MkDocsConfig, missing: bool = False) -> str:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["brand"] = _state.brand
+    env.globals["say"] = wording.say
     env.globals["checklist_url"] = addresses.checklist_url  # theme templates build addresses as the generators do
     env.filters["tel_href"] = addresses.tel_href
     env.globals["guide_choose"] = guide.choose(_state.content) if _state.content else ""

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..addresses import checklist_page, rel_url, stage_step_path
@@ -31,7 +31,24 @@ from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from .render import widget_html
 
-NAV = {"Checklist": checklist_page()}
+
+class _Nav(Mapping[str, str]):
+    """The checklist's place in the navigation, named in the build's language:
+    the name is looked up when the navigation is made, not when this module loads."""
+
+    def __getitem__(self, name: str) -> str:
+        if name != say("nav.checklist"):
+            raise KeyError(name)
+        return checklist_page()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter((say("nav.checklist"),))
+
+    def __len__(self) -> int:
+        return 1
+
+
+NAV: Mapping[str, str] = _Nav()
 HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/checklist.js"
 STYLESHEET = "assets/stylesheets/checklist.css"

@@ -1,12 +1,21 @@
 """English, as GOV.UK writes it: short sentences, plain words, British spelling.
 
 Keys name where the words appear. ``{slots}`` are filled in by the code;
-a translation keeps every slot of a phrase and may move it.
+a translation keeps every slot of a phrase and may move it. A phrase that
+counts has a form per plural category, ``{"one": ..., "other": ...}``,
+picked by its ``{count}``.
 """
+
+
+def plural_form(count: int) -> str:
+    """English plural categories, as Unicode CLDR defines them: "one" for 1, "other" for every other number."""
+    return "one" if count == 1 else "other"
+
+
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
-WORDS: dict[str, str] = {
+WORDS: dict[str, str | dict[str, str]] = {
     # Dates and review lines
     "date.long": "{day} {month} {year}",
     "page.reviewed": "Last reviewed {date}",
@@ -14,6 +23,29 @@ WORDS: dict[str, str] = {
     "nav.start": "Start page",
     "nav.letters": "Letter templates",
     "nav.about": "About this guide",
+    "nav.checklist": "Checklist",
+    # Every page: its locale for link previews, the call to action, the footer
+    "page.og_locale": "en_GB",
+    "cta.label": "Help from {name}",
+    "cta.email": "Email:",
+    "cta.phone": "Phone:",
+    "next.label": "What to do next",
+    "next.intro": "What to do next: {link}",
+    "footer.shared_by": "Shared by {name}",
+    "footer.start": "Start page",
+    "footer.support": "Get support",
+    "footer.checklist": "Your checklist",
+    "footer.letters": "Letter templates",
+    "footer.privacy": "Privacy",
+    "footer.accessibility": "Accessibility",
+    "footer.recruiters": "For recruiters",
+    # The page for an address that does not exist
+    "notfound.title": "Page not found",
+    "notfound.intro": "We could not find that page. The link may be old, or the address may have a typing mistake.",
+    "notfound.can": "You can:",
+    "notfound.start": "go to the start of the guide",
+    "notfound.choose": "{choose} and see the steps for you",
+    "notfound.search": "use the search at the top of the page",
     # The start page
     # What a guide asks and is about, unless its settings (extra.guide) say
     "start.choose": "Which of these fits you?",
@@ -23,15 +55,15 @@ WORDS: dict[str, str] = {
     "start.tools.plan": "[My plan]({href}). Your steps with dates, and reminders for your calendar.",
     "start.tools.letters": "[Letter templates]({href}). Fill in a short, polite message. Then copy, email or print it.",
     # A stage's path and a step on it
-    "path.steps": "Your {count} steps",
+    "path.steps": {"one": "Your step", "other": "Your {count} steps"},
     "path.start": "Start with step 1 of {total}",
     "path.caption": "Step {number} of {total}: {stage}",
     "path.caption.one": "Step {number} of {total}",
     "path.label": "Your steps: {stage}",
     "path.label.one": "Your steps",
     "path.finish": "See your checklist for this stage",
-    "path.back": "Back to all {total} steps {stage}",
-    "path.back.one": "Back to all {total} steps",
+    "path.back": {"one": "Back to the step {stage}", "other": "Back to all {count} steps {stage}"},
+    "path.back.one": {"one": "Back to the step", "other": "Back to all {count} steps"},
     # A draft step, seen only in the preview
     "draft.label": "Draft",
     "draft.banner": (
@@ -72,6 +104,7 @@ WORDS: dict[str, str] = {
     "checklist.keep": "Some browsers clear ticks after a while. [Save your progress]({href}) to keep it safe, or to carry on on another device.",
     "checklist.see.all": "the checklist for all the steps",
     "checklist.see.stage": "the checklist for your stage",
+    "checklist.stage_link": "See [the checklist for your stage]({href}). You can tick things off as you go, or print it.",
     "checklist.print": "Print it",
     "checklist.pdf": "Download a printable checklist (PDF, {paper}{size})",
     "checklist.no_pdf": "This list is too long to print well, so there is no printable copy. Print this page instead, or tick things off here.",
@@ -177,8 +210,8 @@ WORDS: dict[str, str] = {
     # The day the plan counts from, and its question, unless the guide's settings (extra.guide) say
     "guide.day": "the day you choose",
     "plan.date.label": "Which day do your dates count from?",
-    "plan.unit.working": "working days",
-    "plan.unit.calendar": "days",
+    "plan.unit.working": {"one": "working day", "other": "working days"},
+    "plan.unit.calendar": {"one": "day", "other": "days"},
     "plan.span.one": "{count} {unit}",
     "plan.span.range": "{first} to {last} {unit}",
     "plan.nojs": "This page needs JavaScript to work out your dates, and it is off in this browser. Nothing is saved. Here are the timed steps in words:",
@@ -236,7 +269,10 @@ WORDS: dict[str, str] = {
     "script.plan.copy_failed": "Your browser did not let us copy. Select the link and copy it yourself.",
     "script.plan.file_done": "Your browser should now save {file}.",
     "script.plan.file_text": "Your progress in the guide \"{site}\", saved on {date}.\r\n\r\nTo bring it back, open this link in your browser:\r\n{link}\r\n",
-    "script.plan.restore_summary": "The link holds {ticks} ticks, your steps ({journey}) and {day} ({date}). Anything you ticked in this browser stays ticked.",
+    "script.plan.restore_summary": {
+        "one": "The link holds {count} tick, your steps ({journey}) and {day} ({date}). Anything you ticked in this browser stays ticked.",
+        "other": "The link holds {count} ticks, your steps ({journey}) and {day} ({date}). Anything you ticked in this browser stays ticked.",
+    },
     "script.plan.restore_none": "not given",
     "script.plan.restored": "Your progress is back.",
     "script.plan.restore_kept": "Nothing was changed.",
@@ -285,7 +321,18 @@ WORDS: dict[str, str] = {
     "letter.gap.date": "Date",
     "letter.gap.to": "Their name and address",
     "letter.subject": "Subject:",
+    # The language the Word copy declares, for its spelling checker
+    "letter.docx.language": "en-GB",
     # Widgets for other websites
+    "embed.title": "Embed on your website",
+    "embed.description": "Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
+    # What embed.js says on the other website's page; it fills in {attribute}
+    "script.embed.invalid": "Unknown {attribute}. The link opens the guide instead.",
+    "script.embed.failed": "This part of the guide could not be shown here. Use the link to open it.",
+    "script.embed.frame_title": "Next Steps",
+    # What embed-recruiter.js says on the page for recruiters
+    "script.recruiter.copied": "Snippet copied. Paste it into your web page.",
+    "script.recruiter.copy_failed": "Could not copy. Select the snippet and copy it yourself.",
     "widget.shared_by": "Shared by {name}.",
     # What embed-frame.js says inside another website's frame
     "script.frame.letter_intro": "Fill in the boxes, then show your letter to copy it.",
@@ -313,4 +360,18 @@ WORDS: dict[str, str] = {
     "widget.about.guide": "Every step in a few words, each linking to the full page.",
     "widget.about.checklist": "Everything to do from all the steps, to tick off. Ticks are saved in the visitor's browser.",
     "widget.about.checklist.stage": "Only the things to do {who}.",
+    # The "For recruiters" page; {href} slots are links the site engine checks
+    "recruiters.title": "For recruiters",
+    "recruiters.description": "How recruiters can share this guide with job seekers, on their own website or as their own brand.",
+    "recruiters.intro": "This guide is free to share. These pages are for recruiters and agencies. If you are looking for work, [go back to the start]({href}).",
+    "recruiters.embed.heading": "Put the guide on your website",
+    "recruiters.embed": "[Embed on your website]({href}) has snippets to copy for the guide, the checklists and each letter template. Each one has a live preview. Send that page to whoever runs your website.",
+    "recruiters.wordpress": "On WordPress, paste the address of a page of this guide, such as the start page or a checklist, on a line of its own. WordPress then shows it as a widget. Addresses with `/embed/` in them stay plain text there.",
+    "recruiters.data.heading": "Use the content in your own design",
+    "recruiters.data": "Two JSON files give you the content to show in your own way. They change when the guide changes.",
+    "recruiters.data.checklist": "[The checklist as JSON]({href}): every item, its step, and each stage's path of steps.",
+    "recruiters.data.letters": "[The letter templates as JSON]({href}): every template with its fields.",
+    "recruiters.brand.heading": "Share it as your own brand",
+    "recruiters.brand": "You can build your own copy of the guide with your name, logo, colour and contact details. Your contact details then show on every page, with a button that sends people to you.",
+    "recruiters.brand.how": "To do it, copy `brands/example.yml` in the project's source files, change the name, address, colour and contact details, and build it with `mkdocs build -f brands/<your-file>.yml`. The README that comes with the source explains each setting.",
 }
