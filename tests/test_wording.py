@@ -148,6 +148,7 @@ def test_a_site_language_without_words_stops_the_build(tmp_path):
 # as hooks/nextsteps/wording/fr.py, the way a real translation would be added.
 
 MARK, END = unmarked.OPEN, unmarked.CLOSE
+HOST_PAGE = "host.html"  # another website's page, which a browser test adds to the marked site
 PSEUDO = '''"""A made-up French table for the tests: each English phrase between markers."""
 
 from .en import MONTHS as _EN_MONTHS, WORDS as _EN
@@ -205,7 +206,7 @@ def test_a_second_language_reaches_the_browser_scripts(marked_site, context):
     from support import Server
 
     host = '<!doctype html><html lang="fr"><title>Host</title><iframe title="Letter" sandbox="allow-scripts" src="embed/letters/reply-to-the-rejection/"></iframe>'
-    (marked_site / "host.html").write_text(host, encoding="utf-8")
+    (marked_site / HOST_PAGE).write_text(host, encoding="utf-8")
     with Server(marked_site) as srv:
         page = context.new_page()
         page.goto(srv.url("checklist/"))
@@ -215,7 +216,7 @@ def test_a_second_language_reaches_the_browser_scripts(marked_site, context):
         page.locator("[data-ns='copy']").click()
         assert page.locator("[data-ns='continue']").inner_text() == MARK + "Copy anyway" + END
         # In a sandboxed frame the widget says what it cannot keep, in the table's words.
-        page.goto(srv.url("host.html"))
+        page.goto(srv.url(HOST_PAGE))
         note = page.frame_locator("iframe").locator(".ns-embed__limits")
         assert note.inner_text().startswith(MARK + "What you type is not saved")
         assert MARK + "The full page is at http" in note.inner_text()  # no link leaves this sandbox
@@ -246,6 +247,7 @@ def guide_words(language: str) -> unmarked.GuideWords:
 def test_every_word_the_code_shows_comes_from_the_table(marked_site):
     """Pages, widgets, the JSON and oEmbed answers, the PDFs and Word copies: no English outside the markers."""
     found = unmarked.unmarked_english(marked_site, guide_words("fr"))
+    found.pop(HOST_PAGE, None)  # not the guide's: the test's stand-in for another website
     report = "\n".join(f"{name}: {pieces}" for name, pieces in found.items())
     assert not found, "English that is not in the wording table (hooks/nextsteps/wording/en.py):\n" + report
 

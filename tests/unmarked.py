@@ -91,6 +91,8 @@ class GuideWords:
     def owns(self, piece: str) -> bool:
         if piece in self.material:
             return True
+        # A list's number runs into its item's text when inline (a step's number on a path): not a word.
+        piece = re.sub(r"(?<![\w.])\d+(?=[A-Z])", " ", piece)
         for part in _PARTS.split(_NOT_WORDS.sub(" ", piece)):
             part = part.strip()
             if not _LETTERS.search(part) or _IDENTIFIER.fullmatch(part):

@@ -70,8 +70,7 @@ def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) ->
         canonical_url=absolute(site_url, page_url(widget.page)),
         description=_description(widget, content),
         full_link_text=say("widget.open.guide") if widget.kind == "guide" else say("widget.open"),
-        # The new-tab hint's words too: where links open in the same tab, the frame takes the hint out.
-        frame_words={**words_for_script("script.frame."), "new_tab": say("link.new_tab")},
+        frame_words=words_for_script("script.frame."),
     )
 
 
