@@ -11,10 +11,7 @@
   var base = new URL(".", me.src);
   var HEIGHTS = { guide: 900, checklist: 1800, letter: 2000 };
   var STAGES = [/*journeys*/];
-  var WORDS = {/*words*/}; // the build fills in the wording table's script.embed.* phrases
-  function words(key, slots) {
-    return String(WORDS[key] || "").replace(/\{(\w+)\}/g, function (all, name) { return slots && name in slots ? slots[name] : all; });
-  }
+  var WORDS = {/*words*/};
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function say(el, text, value) {
@@ -30,13 +27,13 @@
     if (el.hasAttribute("data-nextsteps-state")) return;
     var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
     var bad = typeof HEIGHTS[kind] != "number" ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
-    if (bad) return say(el, words("invalid", { attribute: "data-" + bad }), "invalid");
+    if (bad) return say(el, WORDS.invalid.replace("{attribute}", "data-" + bad), "invalid");
     for (var a of el.attributes) if (/^data-(?!(nextsteps-embed|stage|letter|accent|hide-title)$)/.test(a.name)) console.warn("Next Steps: Unknown " + a.name + ", ignored.");
     var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
     if (/^https?:$/.test(location.protocol)) hash.set("host", location.origin);
     if (accent) hash.set("accent", accent.slice(0, 20));
     if (hide !== null && hide !== "false") hash.set("title", "hide");
-    frame.title = el.textContent.trim().slice(0, 200) || words("frame_title");
+    frame.title = el.textContent.trim().slice(0, 200) || WORDS.frame_title;
     frame.loading = "lazy";
     frame.referrerPolicy = "no-referrer";
     if (kind == "letter") frame.allow = "clipboard-write";
@@ -58,7 +55,7 @@
     entry.frame.remove();
     entry.box.hidden = false;
     if (!entry.box.querySelector("a[href]")) entry.box.append(Object.assign(make("a"), { href: entry.frame.src.replace(/embed\/(guide\/)?|#.*/g, ""), textContent: entry.frame.title }));
-    say(entry.el, words("failed"), "failed");
+    say(entry.el, WORDS.failed, "failed");
     fire(entry, "failed", { widget: entry.kind });
   }
 
