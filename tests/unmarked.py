@@ -122,6 +122,8 @@ def _html_text(root: lxml.html.HtmlElement) -> str:
                 parts.append(_BREAK + json_text(json.loads(element.text or "null")) + _BREAK)
         elif tag:
             parts.extend(_BREAK + element.get(name, "") + _BREAK for name in _SHOWN_ATTRIBUTES if element.get(name))
+            if element.get("data-ns-words"):  # the words a script shows, handed over by the page
+                parts.append(_BREAK + _script_words(element.get("data-ns-words", "")) + _BREAK)
             if tag == "meta" and (element.get("name") or element.get("property") or "") in _SHOWN_META:
                 parts.append(_BREAK + element.get("content", "") + _BREAK)
             if tag in _BLOCKS:
@@ -135,6 +137,14 @@ def _html_text(root: lxml.html.HtmlElement) -> str:
 
     walk(root)
     return "".join(parts)
+
+
+def _script_words(value: str) -> str:
+    """A data-ns-words attribute: one phrase, or a JSON object of them."""
+    try:
+        return json_text(json.loads(value))
+    except ValueError:
+        return value
 
 
 def json_text(value: object) -> str:
