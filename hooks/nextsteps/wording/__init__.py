@@ -73,16 +73,22 @@ def say(key: str, **values: object) -> str:
     For a phrase with plural forms, ``count`` picks the form and fills
     ``{count}`` where the form has it: ``say("path.steps", count=1)``.
     """
+    return _phrase(key, values).format(**values)
+
+
+def _phrase(key: str, values: dict[str, object]) -> str:
+    """The phrase for ``key`` with its slots still in, once ``values`` are known to fill them all."""
     entry = _entry(key)
     wanted = entry_slots(entry)
     if wanted != set(values):
         raise UnknownWords(f"'{key}' takes {sorted(wanted) or 'no slots'}, was given {sorted(values) or 'none'}.")
-    if isinstance(entry, dict):
-        count = values["count"]
-        if not isinstance(count, int):
-            raise UnknownWords(f"'{key}' counts a whole number, was given count={count!r}.")
-        return entry[plural_form(count)].format(**values)
-    return entry.format(**values)
+    if not isinstance(entry, dict):
+        return entry
+    count = values["count"]
+    if not isinstance(count, int):
+        raise UnknownWords(f"'{key}' counts a whole number, was given count={count!r}.")
+    # A table may leave out a category its language folds into "other".
+    return entry.get(plural_form(count), entry["other"])
 
 
 def plural_form(count: int) -> str:
@@ -107,8 +113,7 @@ def _entry(key: str) -> Entry:
 
 def say_html(key: str, **values: object) -> Markup:
     """The phrase as HTML: its text escaped, ``Markup`` values kept as they are."""
-    text = say(key, **{name: "{" + name + "}" for name in values})
-    return Markup(escape(text)).format(**values)
+    return Markup(escape(_phrase(key, values))).format(**values)
 
 
 def words_for_script(prefix: str) -> dict[str, Entry]:
