@@ -188,6 +188,9 @@ def built_text(site: Path) -> Iterator[tuple[str, str]]:
             yield name, _pdf_text(path.read_bytes())
         elif path.suffix == ".docx":
             yield name, _docx_text(path.read_bytes())
+        elif name == "embed.js":  # the loader on other websites: the words the build wrote into it
+            words = re.search(r"var WORDS = (\{.*?\});\n", path.read_text(encoding="utf-8"))
+            yield name, json_text(json.loads(words.group(1))) if words else "embed.js has no words object"
 
 
 def unmarked_english(site: Path, guide: GuideWords) -> dict[str, list[str]]:
