@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from nextsteps import wording
 from nextsteps.content import load_guide, page_url
 from nextsteps.embed import KINDS, iframe_snippet, loader_snippet, widgets
 from nextsteps.embed.outputs import csp_examples
@@ -125,7 +126,10 @@ def test_loader_is_small_and_has_no_dependencies(site):
     # The loader names no journey: the build fills in the ones the guide declares.
     source = (ROOT / "hooks/nextsteps/embed/embed.js").read_bytes()
     assert not [slug for slug in CONTENT.journeys if slug.encode() in source]
-    assert loader == source.replace(b"[/*journeys*/]", json.dumps(list(CONTENT.journeys)).encode())
+    # Nor any words: the build writes in the wording table's, for the notes it shows on the host page.
+    words = json.dumps(wording.words_for_script("script.embed."), ensure_ascii=False, sort_keys=True)
+    assert loader == source.replace(b"[/*journeys*/]", json.dumps(list(CONTENT.journeys)).encode()).replace(b"{/*words*/}", words.encode())
+    assert wording.say("script.embed.failed").encode() in loader and wording.say("script.embed.failed").encode() not in source
     size = len(gzip.compress(loader, compresslevel=9))
     assert size <= LOADER_BUDGET, f"embed.js is {size} bytes gzipped; the budget is {LOADER_BUDGET}"
     text = loader.decode("utf-8")

@@ -170,7 +170,7 @@ class Build:
         if not settings.directory_urls:
             raise _failed(Problem(config_name, "use_directory_urls", "must be true; the guide's public URLs end in '/'."))
         if not settings.nav:
-            settings.nav = guide.nav(self.content, generated={**checklist.NAV, wording.say("plan.title"): plan.PAGE})
+            settings.nav = guide.nav(self.content, generated={**checklist.nav(), wording.say("plan.title"): plan.PAGE})
         self.nav_paths = guide.nav_paths(settings.nav)
         self.places = guide.places(self.content)
         # Same sources, same bytes: date the build by the newest review, not the clock.
@@ -317,9 +317,10 @@ class Build:
         return hold_sizes(html)
 
     def template_globals(self) -> dict[str, Any]:
-        """What the theme templates may use beside the page: the brand, and addresses built as the generators build them."""
+        """What the theme templates may use beside the page: the brand, the wording table's words, and addresses built as the generators build them."""
         return {
             "brand": self.brand,
+            "say": wording.say,
             "checklist_url": addresses.checklist_url,
             "guide_choose": guide.choose(self.content) if self.content else "",
             "support_page": guide.has_support_page(self.content) if self.content else True,

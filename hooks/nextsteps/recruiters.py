@@ -7,6 +7,7 @@ from . import checklist, embed, letters
 from .addresses import rel
 from .outputs import Generated
 from .pagemeta import PageMeta
+from .wording import say
 
 PAGE = "for-recruiters/index.md"
 
@@ -18,29 +19,29 @@ def generated_files() -> list[Generated]:
 def page_markdown() -> str:
     """Links by source path, so the site engine checks each one."""
     front = PageMeta(
-        title="For recruiters",
-        description="How recruiters can share this guide with job seekers, on their own website or as their own brand.",
+        title=say("recruiters.title"),
+        description=say("recruiters.description"),
     )
     return front.front_matter() + f"""
 
-This guide is free to share. These pages are for recruiters and agencies. If you are looking for work, [go back to the start]({rel(PAGE, "index.md")}).
+{say("recruiters.intro", href=rel(PAGE, "index.md"))}
 
-## Put the guide on your website
+## {say("recruiters.embed.heading")}
 
-[Embed on your website]({rel(PAGE, embed.RECRUITER_PAGE)}) has snippets to copy for the guide, the checklists and each letter template. Each one has a live preview. Send that page to whoever runs your website.
+{say("recruiters.embed", href=rel(PAGE, embed.RECRUITER_PAGE))}
 
-On WordPress, paste the address of a page of this guide, such as the start page or a checklist, on a line of its own. WordPress then shows it as a widget. Addresses with `/embed/` in them stay plain text there.
+{say("recruiters.wordpress")}
 
-## Use the content in your own design
+## {say("recruiters.data.heading")}
 
-Two JSON files give you the content to show in your own way. They change when the guide changes.
+{say("recruiters.data")}
 
-- [The checklist as JSON]({rel(PAGE, checklist.JSON_PATH)}): every item, its step, and each stage's path of steps.
-- [The letter templates as JSON]({rel(PAGE, letters.JSON_PATH)}): every template with its fields.
+- {say("recruiters.data.checklist", href=rel(PAGE, checklist.JSON_PATH))}
+- {say("recruiters.data.letters", href=rel(PAGE, letters.JSON_PATH))}
 
-## Share it as your own brand
+## {say("recruiters.brand.heading")}
 
-You can build your own copy of the guide with your name, logo, colour and contact details. Your contact details then show on every page, with a button that sends people to you.
+{say("recruiters.brand")}
 
-To do it, copy `brands/example.yml` in the project's source files, change the name, address, colour and contact details, and build it with `mkdocs build -f brands/<your-file>.yml`. The README that comes with the source explains each setting.
+{say("recruiters.brand.how")}
 """

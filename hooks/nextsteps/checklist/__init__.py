@@ -10,10 +10,10 @@ from .api import check_site_url, checklist_json
 from .outputs import (
     JSON_PATH,
     MAX_PRINT_ITEMS,
-    NAV,
     SCRIPT,
     STYLESHEET,
     generated_files,
+    nav,
     offers_pdf,
     page_path,
     paper_warnings,
@@ -26,7 +26,6 @@ from .render import groups, stage_link_markdown, step_markdown, step_widget_html
 __all__ = [
     "JSON_PATH",
     "MAX_PRINT_ITEMS",
-    "NAV",
     "PAPERS",
     "SCRIPT",
     "STYLESHEET",
@@ -34,6 +33,7 @@ __all__ = [
     "checklist_json",
     "generated_files",
     "groups",
+    "nav",
     "offers_pdf",
     "page_path",
     "paper_warnings",

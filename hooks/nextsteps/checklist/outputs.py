@@ -31,7 +31,13 @@ from .api import checklist_json
 from .printable import PAPERS, Paper, print_job, title_for
 from .render import widget_html
 
-NAV = {"Checklist": checklist_page()}
+
+def nav() -> dict[str, str]:
+    """The checklist's place in the navigation, named in the build's language
+    (so looked up when the navigation is made, not when this module loads)."""
+    return {say("nav.checklist"): checklist_page()}
+
+
 HERE = Path(__file__).parent
 SCRIPT = "assets/javascripts/checklist.js"
 STYLESHEET = "assets/stylesheets/checklist.css"

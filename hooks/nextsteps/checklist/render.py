@@ -115,4 +115,4 @@ def step_markdown(content: Content, step: Step, *, stage: Stage | None = None, a
 
 def stage_link_markdown(stage: Stage, from_path: str) -> str:
     """The link from a stage page to the checklist made for that stage."""
-    return f"\n\n## Your checklist\n\nSee [the checklist for your stage]({rel_path(from_path, checklist_page(stage))}). You can tick things off as you go, or print it.\n"
+    return f"\n\n## {say('checklist.title')}\n\n{say('checklist.stage_link', href=rel_path(from_path, checklist_page(stage)))}\n"

@@ -6,14 +6,13 @@ page under ``/embed/`` that fits its content and reports what happens
 at all, the plain iframe snippet still works.
 """
 
-from .outputs import NAV, RECRUITER_PAGE, discovery_link, generated_files
+from .outputs import RECRUITER_PAGE, discovery_link, generated_files
 from .snippets import LOADER, iframe_snippet, loader_snippet, oembed_data
 from .widgets import KINDS, Widget, widgets
 
 __all__ = [
     "KINDS",
     "LOADER",
-    "NAV",
     "RECRUITER_PAGE",
     "Widget",
     "discovery_link",

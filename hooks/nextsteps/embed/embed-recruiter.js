@@ -9,6 +9,9 @@
   "use strict";
 
   var status = document.querySelector("[data-ns-copy-status]");
+  var dataBlock = document.getElementById("ns-builder-widgets");
+  var data = dataBlock ? JSON.parse(dataBlock.textContent) : {};
+  var words = data.words || {}; // the wording table's script.recruiter.* phrases, written by the build
 
   function announce(text) {
     if (!status) return;
@@ -37,16 +40,14 @@
       var code = document.getElementById(button.getAttribute("data-ns-copy"));
       if (!code) return;
       copyText(code.textContent).then(
-        function () { announce("Snippet copied. Paste it into your web page."); },
-        function () { announce("Could not copy. Select the snippet and copy it yourself."); }
+        function () { announce(words.copied); },
+        function () { announce(words.copy_failed); }
       );
     });
   });
 
   var builder = document.querySelector("[data-ns-builder]");
-  var dataBlock = document.getElementById("ns-builder-widgets");
   if (!builder || !dataBlock) return;
-  var data = JSON.parse(dataBlock.textContent);
   var form = builder.querySelector("[data-ns-builder-form]");
   var preview = builder.querySelector("[data-ns-preview]");
   var snippet = builder.querySelector("[data-ns-custom-snippet]");

@@ -11,6 +11,7 @@
   var base = new URL(".", me.src);
   var HEIGHTS = { guide: 900, checklist: 1800, letter: 2000 };
   var STAGES = [/*journeys*/];
+  var WORDS = {/*words*/};
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
   function say(el, text, value) {
@@ -26,13 +27,13 @@
     if (el.hasAttribute("data-nextsteps-state")) return;
     var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
     var bad = typeof HEIGHTS[kind] != "number" ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
-    if (bad) return say(el, "Unknown data-" + bad + ". The link opens the guide instead.", "invalid");
+    if (bad) return say(el, WORDS.invalid.replace("{attribute}", "data-" + bad), "invalid");
     for (var a of el.attributes) if (/^data-(?!(nextsteps-embed|stage|letter|accent|hide-title)$)/.test(a.name)) console.warn("Next Steps: Unknown " + a.name + ", ignored.");
     var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
     if (/^https?:$/.test(location.protocol)) hash.set("host", location.origin);
     if (accent) hash.set("accent", accent.slice(0, 20));
     if (hide !== null && hide !== "false") hash.set("title", "hide");
-    frame.title = el.textContent.trim().slice(0, 200) || "Next Steps";
+    frame.title = el.textContent.trim().slice(0, 200) || WORDS.frame_title;
     frame.loading = "lazy";
     frame.referrerPolicy = "no-referrer";
     if (kind == "letter") frame.allow = "clipboard-write";
@@ -54,7 +55,7 @@
     entry.frame.remove();
     entry.box.hidden = false;
     if (!entry.box.querySelector("a[href]")) entry.box.append(Object.assign(make("a"), { href: entry.frame.src.replace(/embed\/(guide\/)?|#.*/g, ""), textContent: entry.frame.title }));
-    say(entry.el, "This part of the guide could not be shown here. Use the link to open it.", "failed");
+    say(entry.el, WORDS.failed, "failed");
     fire(entry, "failed", { widget: entry.kind });
   }
 

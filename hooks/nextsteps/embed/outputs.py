@@ -28,8 +28,6 @@ from .widgets import Widget, widgets
 
 HERE = Path(__file__).parent
 RECRUITER_PAGE = "embed/index.md"
-RECRUITER_TITLE = "Embed on your website"
-NAV = {RECRUITER_TITLE: RECRUITER_PAGE}
 STYLESHEET = "embed/assets/embed.css"
 FRAME_SCRIPT = "assets/javascripts/embed-frame.js"
 RECRUITER_SCRIPT = "assets/javascripts/embed-recruiter.js"
@@ -109,8 +107,8 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
     first = found[0]
     return render_template(HERE / "templates", "recruiter.md.j2",
         front_matter=Markup(PageMeta(
-            title=RECRUITER_TITLE,
-            description="Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
+            title=say("embed.title"),
+            description=say("embed.description"),
             scripts=[LOADER, RECRUITER_SCRIPT],
         ).front_matter()),  # JSON values, not HTML: kept as written
         widgets=found,
@@ -127,6 +125,7 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
         preview_snippet=loader_snippet(first, site_url),
         builder_data={
             "loader": absolute(site_url, LOADER),
+            "words": words_for_script("script.recruiter."),
             "widgets": [
                 {"key": w.key, "title": w.title, "attributes": w.attributes, "href": absolute(site_url, page_url(w.page))}
                 for w in found
@@ -138,14 +137,18 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
 
 
 JOURNEYS_SLOT = "[/*journeys*/]"
+WORDS_SLOT = "{/*words*/}"
 
 
 def loader_script(content: Content) -> str:
     """embed.js with the journeys this guide declares, so a mistyped data-stage is caught
-    on the host page, whatever the guide. The loader itself names none."""
+    on the host page, whatever the guide, and the notes it shows there in the guide's
+    language. The loader itself names no journey and holds no words."""
     script = read_text(HERE / "embed.js")
     assert script.count(JOURNEYS_SLOT) == 1, "embed.js must keep one [/*journeys*/] for the build to fill"
-    return script.replace(JOURNEYS_SLOT, json.dumps(list(content.journeys)))
+    assert script.count(WORDS_SLOT) == 1, "embed.js must keep one {/*words*/} for the build to fill"
+    words = json.dumps(words_for_script("script.embed."), ensure_ascii=False, sort_keys=True)
+    return script.replace(JOURNEYS_SLOT, json.dumps(list(content.journeys))).replace(WORDS_SLOT, words)
 
 
 def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Generated]:

@@ -217,7 +217,7 @@ def pager_html(content: Content, place: PathPlace) -> str:
         return None if step is None else {"title": step.meta.title, "href": rel_url(here, page_url(stage_step_path(place.stage, step.slug)))}
 
     finish = {"title": say("path.finish"), "href": rel_url(here, checklist_url(place.stage))}
-    back = _with_journey("path.back", place.phrase, total=place.total)
+    back = _with_journey("path.back", place.phrase, count=place.total)
     # Which journey and step this is, for journey.js to remember (nextsteps.journey).
     marker = journey_marker(place.stage, place.step.slug, finish["href"])
     return render_template(

@@ -13,11 +13,12 @@ import zipfile
 from datetime import UTC, date, datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import cache
 from ..content import Letter
 from ..render_pool import RenderJob
+from ..wording import say
 from .render import Part, render_parts
 from .widget import labels
 
@@ -27,10 +28,31 @@ if TYPE_CHECKING:
 _SOURCE = Path(__file__).read_bytes()
 
 
+class DocxWords(NamedTuple):
+    """The wording table's words in a Word copy, looked up before the file is made:
+    a render worker is another process, which has not chosen the build's language."""
+
+    address_gap: str
+    date_gap: str
+    recipient_gap: str
+    subject: str
+    language: str
+
+
+def docx_words() -> DocxWords:
+    return DocxWords(
+        address_gap=f"[{say('letter.gap.from')}]",
+        date_gap=f"[{say('letter.gap.date')}]",
+        recipient_gap=f"[{say('letter.gap.to')}]",
+        subject=say("letter.subject") + " ",
+        language=say("letter.docx.language"),
+    )
+
+
 def docx_bytes(letter: Letter, *, author: str, logo: Path | None = None) -> bytes:
     """The Word file, from the cache when nothing that shapes it has changed."""
     job = docx_job(letter, author=author, logo=logo)
-    return cache.cached("docx", job.key, lambda: build(letter, author, logo))
+    return cache.cached("docx", job.key, lambda: build(letter, author, job.args[2], logo))
 
 
 def docx_job(letter: Letter, *, author: str, logo: Path | None = None) -> RenderJob:
@@ -38,12 +60,13 @@ def docx_job(letter: Letter, *, author: str, logo: Path | None = None) -> Render
 
     ``logo``, a PNG or JPEG, goes in the page footer: the letter is the
     visitor's own, so the brand stays out of its text."""
+    words = docx_words()
     parts: tuple[str | bytes, ...] = (
-        letter.path, letter.body, letter.meta.model_dump_json(), author, _SOURCE, _docx_version()
+        letter.path, letter.body, letter.meta.model_dump_json(), author, *words, _SOURCE, _docx_version()
     )
     if logo is not None:
         parts += (logo.read_bytes(),)
-    args = (letter, author, logo) if logo is not None else (letter, author)
+    args = (letter, author, words, logo) if logo is not None else (letter, author, words)
     return RenderJob("docx", cache.key(*parts), build, args, preload=("docx",), source=letter.path)
 
 
@@ -52,7 +75,7 @@ def _docx_version() -> str:
     return version("python-docx")
 
 
-def build(letter: Letter, author: str, logo: Path | None = None) -> bytes:
+def build(letter: Letter, author: str, words: DocxWords, logo: Path | None = None) -> bytes:
     """Make the file without the cache: what a worker process runs."""
     # python-docx (with lxml) is imported only when a file is really made.
     from docx import Document
@@ -71,14 +94,14 @@ def build(letter: Letter, author: str, logo: Path | None = None) -> bytes:
     normal.paragraph_format.space_after = Pt(10)
 
     if meta.channel == "letter":
-        for text, right in (("[Your address]", True), ("[Date]", True), ("[Their name and address]", False)):
+        for text, right in ((words.address_gap, True), (words.date_gap, True), (words.recipient_gap, False)):
             para = doc.add_paragraph()
             if right:
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             _gap(para, text)
     if meta.channel == "email" and meta.subject:
         para = doc.add_paragraph()
-        para.add_run("Subject: ").bold = True
+        para.add_run(words.subject).bold = True
         _add_parts(para, render_parts(meta.subject, {}, names, blank_form=True, inline=True), bold=True)
 
     paragraph: list[Part] = []
@@ -105,7 +128,7 @@ def build(letter: Letter, author: str, logo: Path | None = None) -> bytes:
     props.subject = meta.purpose
     props.author = author
     props.last_modified_by = author
-    props.language = "en-GB"
+    props.language = words.language
     props.revision = 1
     props.created = props.modified = props.last_printed = day
     out = io.BytesIO()

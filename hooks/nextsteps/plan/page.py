@@ -14,7 +14,7 @@ from ..guide import choose, date_question, day, question, reviewed_text, upper_f
 from ..outputs import Generated, asset
 from ..pagemeta import PageMeta
 from ..templating import render as render_template
-from ..wording import say, words_for_script
+from ..wording import Entry, say, words_for_script
 
 HERE = Path(__file__).parent
 PAGE = "plan/index.md"
@@ -25,10 +25,9 @@ GROUPS = ("today", "this-week", "later")
 
 def _span(after: int, until: int | None, days: str) -> str:
     """'2 to 3 working days', '14 days': how long after the news, in words."""
-    unit = say(f"plan.unit.{days}")
     if until is None or until == after:
-        return say("plan.span.one", count=after, unit=unit)
-    return say("plan.span.range", first=after, last=until, unit=unit)
+        return say("plan.span.one", count=after, unit=say(f"plan.unit.{days}", count=after))
+    return say("plan.span.range", first=after, last=until, unit=say(f"plan.unit.{days}", count=until))
 
 
 def plan_data(content: Content, site_url: str) -> dict[str, Any]:
@@ -75,15 +74,19 @@ def plan_data(content: Content, site_url: str) -> dict[str, Any]:
     }
 
 
-def _script_words(content: Content) -> dict[str, str]:
+def _script_words(content: Content) -> dict[str, Entry]:
     """The script's phrases with the guide's own words already in; the script fills in the rest."""
     own = {"day": day(content), "choose": upper_first(choose(content)), "topic": content.guide.topic}
-    words = {}
-    for key, text in words_for_script("script.plan.").items():
+
+    def filled(text: str) -> str:
         for name, value in own.items():
             if "{" + name + "}" in text:
                 text = with_topic(text.replace("{" + name + "}", value))
-        words[key] = text
+        return text
+
+    words: dict[str, Entry] = {}
+    for key, entry in words_for_script("script.plan.").items():
+        words[key] = {form: filled(text) for form, text in entry.items()} if isinstance(entry, dict) else filled(entry)
     return words
 
 

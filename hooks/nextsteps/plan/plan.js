@@ -173,7 +173,13 @@
   const start = (root, early) => {
     const data = JSON.parse(root.querySelector("script[type='application/json']").textContent);
     const words = data.words || {};
-    const say = (key, slots) => fillIn(words[key] || "", slots || {});
+    // A phrase that counts has a form per plural category: the table's "one", "other"...
+    const plurals = new Intl.PluralRules(words.date_locale || "en-GB");
+    const say = (key, slots) => {
+      const entry = words[key] || "";
+      const text = typeof entry === "object" ? entry[plurals.select(slots.count)] || entry.other : entry;
+      return fillIn(text, slots || {});
+    };
     const part = (name) => root.querySelector(`[data-ns-plan-${name}]`);
     const dateInput = root.querySelector("#ns-plan-date");
     const journeyInput = root.querySelector("#ns-plan-journey");
@@ -423,7 +429,7 @@
       }
       const panel = part("restore");
       part("restore-summary").textContent = say("restore_summary", {
-        ticks: saved.ticks.length,
+        count: saved.ticks.length,
         journey: saved.journey ? data.journeys[saved.journey].title : say("restore_none"),
         date: saved.day ? formatYear.format(saved.day) : say("restore_none"),
       });

@@ -1,12 +1,21 @@
 """English, as GOV.UK writes it: short sentences, plain words, British spelling.
 
 Keys name where the words appear. ``{slots}`` are filled in by the code;
-a translation keeps every slot of a phrase and may move it.
+a translation keeps every slot of a phrase and may move it. A phrase that
+counts has a form per plural category, ``{"one": ..., "other": ...}``,
+picked by its ``{count}``.
 """
+
+
+def plural_form(count: int) -> str:
+    """English plural categories, as Unicode CLDR defines them: "one" for 1, "other" for every other number."""
+    return "one" if count == 1 else "other"
+
+
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
-WORDS: dict[str, str] = {
+WORDS: dict[str, str | dict[str, str]] = {
     # Dates and review lines
     "date.long": "{day} {month} {year}",
     "page.reviewed": "Last reviewed {date}",
@@ -14,6 +23,29 @@ WORDS: dict[str, str] = {
     "nav.start": "Start page",
     "nav.letters": "Letter templates",
     "nav.about": "About this guide",
+    "nav.checklist": "Checklist",
+    # Every page: its locale for link previews, the call to action, the footer
+    "page.og_locale": "en_GB",
+    "cta.label": "Help from {name}",
+    "cta.email": "Email:",
+    "cta.phone": "Phone:",
+    "next.label": "What to do next",
+    "next.intro": "What to do next: {link}",
+    "footer.shared_by": "Shared by {name}",
+    "footer.start": "Start page",
+    "footer.support": "Get support",
+    "footer.checklist": "Your checklist",
+    "footer.letters": "Letter templates",
+    "footer.privacy": "Privacy",
+    "footer.accessibility": "Accessibility",
+    "footer.recruiters": "For recruiters",
+    # The page for an address that does not exist
+    "notfound.title": "Page not found",
+    "notfound.intro": "We could not find that page. The link may be old, or the address may have a typing mistake.",
+    "notfound.can": "You can:",
+    "notfound.start": "go to the start of the guide",
+    "notfound.choose": "{choose} and see the steps for you",
+    "notfound.search": "use the search at the top of the page",
     # The start page
     # What a guide asks and is about, unless its settings (extra.guide) say
     "start.choose": "Which of these fits you?",
@@ -23,15 +55,15 @@ WORDS: dict[str, str] = {
     "start.tools.plan": "[My plan]({href}). Your steps with dates, and reminders for your calendar.",
     "start.tools.letters": "[Letter templates]({href}). Fill in a short, polite message. Then copy, email or print it.",
     # A stage's path and a step on it
-    "path.steps": "Your {count} steps",
+    "path.steps": {"one": "Your step", "other": "Your {count} steps"},
     "path.start": "Start with step 1 of {total}",
     "path.caption": "Step {number} of {total}: {stage}",
     "path.caption.one": "Step {number} of {total}",
     "path.label": "Your steps: {stage}",
     "path.label.one": "Your steps",
     "path.finish": "See your checklist for this stage",
-    "path.back": "Back to all {total} steps {stage}",
-    "path.back.one": "Back to all {total} steps",
+    "path.back": {"one": "Back to the step {stage}", "other": "Back to all {count} steps {stage}"},
+    "path.back.one": {"one": "Back to the step", "other": "Back to all {count} steps"},
     # A draft step, seen only in the preview
     "draft.label": "Draft",
     "draft.banner": (
@@ -72,6 +104,7 @@ WORDS: dict[str, str] = {
     "checklist.keep": "Some browsers clear ticks after a while. [Save your progress]({href}) to keep it safe, or to carry on on another device.",
     "checklist.see.all": "the checklist for all the steps",
     "checklist.see.stage": "the checklist for your stage",
+    "checklist.stage_link": "See [the checklist for your stage]({href}). You can tick things off as you go, or print it.",
     "checklist.print": "Print it",
     "checklist.pdf": "Download a printable checklist (PDF, {paper}{size})",
     "checklist.no_pdf": "This list is too long to print well, so there is no printable copy. Print this page instead, or tick things off here.",
@@ -160,6 +193,7 @@ WORDS: dict[str, str] = {
     "region.ie": "Ireland",
     "region.other": "other places",
     "list.and": " and ",
+    "list.or": " or ",
     "support.call": "Call {link}",
     "support.text": "Text {link}",
     "support.text.word": "Text {word} to {link}",
@@ -177,8 +211,8 @@ WORDS: dict[str, str] = {
     # The day the plan counts from, and its question, unless the guide's settings (extra.guide) say
     "guide.day": "the day you choose",
     "plan.date.label": "Which day do your dates count from?",
-    "plan.unit.working": "working days",
-    "plan.unit.calendar": "days",
+    "plan.unit.working": {"one": "working day", "other": "working days"},
+    "plan.unit.calendar": {"one": "day", "other": "days"},
     "plan.span.one": "{count} {unit}",
     "plan.span.range": "{first} to {last} {unit}",
     "plan.nojs": "This page needs JavaScript to work out your dates, and it is off in this browser. Nothing is saved. Here are the timed steps in words:",
@@ -236,7 +270,10 @@ WORDS: dict[str, str] = {
     "script.plan.copy_failed": "Your browser did not let us copy. Select the link and copy it yourself.",
     "script.plan.file_done": "Your browser should now save {file}.",
     "script.plan.file_text": "Your progress in the guide \"{site}\", saved on {date}.\r\n\r\nTo bring it back, open this link in your browser:\r\n{link}\r\n",
-    "script.plan.restore_summary": "The link holds {ticks} ticks, your steps ({journey}) and {day} ({date}). Anything you ticked in this browser stays ticked.",
+    "script.plan.restore_summary": {
+        "one": "The link holds {count} tick, your steps ({journey}) and {day} ({date}). Anything you ticked in this browser stays ticked.",
+        "other": "The link holds {count} ticks, your steps ({journey}) and {day} ({date}). Anything you ticked in this browser stays ticked.",
+    },
     "script.plan.restore_none": "not given",
     "script.plan.restored": "Your progress is back.",
     "script.plan.restore_kept": "Nothing was changed.",
@@ -285,7 +322,82 @@ WORDS: dict[str, str] = {
     "letter.gap.date": "Date",
     "letter.gap.to": "Their name and address",
     "letter.subject": "Subject:",
+    # The language the Word copy declares, for its spelling checker
+    "letter.docx.language": "en-GB",
     # Widgets for other websites
+    "embed.title": "Embed on your website",
+    "embed.description": "Copy a short snippet to show the steps, the checklist or a letter template on your own website.",
+    # The page for recruiters at /embed/ (Markdown)
+    "embed.page.send": "Send this page to whoever runs your website. It tells them how to show parts of this guide on your site.",
+    "embed.page.intro": "You can show parts of this guide on your own website. Visitors use them on your page. Links to the full guide open in a new tab.",
+    "embed.page.widget": "Each part is called a widget. It sits in a frame on your page and grows or shrinks to fit what is inside it. It can use your brand colour.",
+    "embed.page.private": "The widgets set no cookies and track no one. They load nothing from other websites. Ticks and words a visitor types stay in their own browser. Your page only hears counts, such as \"3 of 12 done\".",
+    "embed.page.try": "Try it",
+    "embed.page.try.intro": "Choose a widget and a colour. The preview and the snippet change to match.",
+    "embed.page.field.widget": "Widget",
+    "embed.page.field.accent": "Brand colour",
+    "embed.page.field.hide_title": "Hide the widget's heading",
+    "embed.page.preview": "Preview",
+    "embed.page.snippet": "Your snippet",
+    "embed.page.wordpress": "Paste a link into WordPress",
+    "embed.page.wordpress.intro": "WordPress can turn a link into a widget. Paste the address of the full page, on a line of its own or in an Embed block. Do not paste an address with `/embed/` in it: WordPress shows that as plain text.",
+    "embed.page.wordpress.height": "The widget's frame grows to fit what is inside it, up to 1000 pixels tall. WordPress sets that limit in its own code (its `wp-embed.js` script, checked December 2026). A taller widget scrolls inside its frame, and says so. Links in the widget open the full page on this site, in the same tab.",
+    "embed.page.wordpress.locked": "WordPress locks the frame down. So buttons that cannot work there, such as print and download, are hidden. A short note says what cannot be kept. For every feature, use the loader snippet below instead.",
+    "embed.page.developer": "For your web developer",
+    "embed.page.snippets": "Snippets for each widget",
+    "embed.page.snippets.intro": "Each widget has two snippets. Paste one where you want the widget to appear.",
+    "embed.page.snippets.loader": "**With the loader** (best for most sites): the frame always fits its content, uses your colour and tells your page what happens.",
+    "embed.page.snippets.plain": "**Plain frame**: works where scripts are not allowed. It has a fixed height, so it may scroll inside.",
+    "embed.page.label.loader": "With the loader:",
+    "embed.page.label.plain": "Plain frame:",
+    "embed.page.options": "Options",
+    "embed.page.options.intro": "Set these on the element with `data-nextsteps-embed`. The loader reads nothing else, so no other attribute can change the widget.",
+    "embed.page.options.embed": "Picks the widget.",
+    "embed.page.options.stage": "Shows only the checklist for one stage. Leave it out for every step.",
+    "embed.page.options.letter": "Picks the letter template. It is needed for `letter`.",
+    "embed.page.options.no_letters": "none yet",
+    "embed.page.options.accent": "Your brand colour, for the top bar and buttons. Text on it turns black or white, whichever is easier to read.",
+    "embed.page.options.accent.values": "a hex colour such as `#0b6e4f`",
+    "embed.page.options.hide_title": "Hides the widget's heading. Screen readers still read it.",
+    "embed.page.options.hide_title.values": "on when present",
+    "embed.page.options.wrong": "If a value is wrong, such as an unknown stage, the widget does not load. A short note on your page says which setting is wrong, and the link inside the element still opens the guide. A colour with less than 3:1 contrast against white is not used; the browser's console says why.",
+    "embed.page.options.timeout": "If the widget cannot load within 10 seconds of coming into view, for example because of a mistyped letter name, the frame goes. It goes sooner, after 3 seconds, if the frame has loaded but the widget has not started. Your page shows the link again, with a short note.",
+    "embed.page.events": "Events your page can use",
+    "embed.page.events.intro": "The element with `data-nextsteps-embed` receives these events. They carry counts and names only, never words a visitor typed.",
+    "embed.page.events.ready": "The widget has loaded.",
+    "embed.page.events.progress": "The checklist has loaded, and after each tick.",
+    "embed.page.events.copied": "A visitor copied a letter.",
+    "embed.page.events.failed": "The widget could not load, so the link is back.",
+    "embed.page.events.example": "For example, to count finished checklists in your own code:",
+    "embed.page.csp": "If your website has a security policy",
+    "embed.page.csp.intro": "If your site sends a `Content-Security-Policy` header, it must allow this site. The loader sets the frame's size through the browser's style API, not a `style` attribute, so `style-src 'self'` is fine. Neither snippet needs `'unsafe-inline'`.",
+    "embed.page.csp.allowlist": "With a list of allowed sites, add this site to `script-src` (for the loader) and `frame-src` (for the frame):",
+    "embed.page.csp.nonce": "With a nonce and `'strict-dynamic'`, the list in `script-src` is ignored. Give the loader's `<script>` tag your page's nonce, and still allow the frame:",
+    "embed.page.csp.plain": "The plain frame needs only `frame-src`. To read the lists with `fetch()`, allow this site in `connect-src`. The files under `/api/` and `/oembed/` may be read from any website.",
+    "embed.page.wordpress.how": "How WordPress shows the widgets",
+    "embed.page.wordpress.oembed": "WordPress finds the widget through oEmbed: each full page names its widget's oEmbed file in its HTML. WordPress keeps only a link and the frame from that file. It loads its `wp-embed.js` script only when the file starts with `<blockquote class=\"wp-embedded-content\">`, so ours does. The link shows until the widget starts, then WordPress hides it.",
+    "embed.page.wordpress.sandbox": "The frame is sandboxed: scripts run, but nothing is stored, and no pop-up, download or print works. The widget notices this. It sends its height and its links to WordPress's script, which keeps the frame between 200 and 1000 pixels tall and opens links on this site only. The checklist's groups start open while they fit. A letter's details come a page of boxes at a time, so each page fits.",
+    "embed.page.locked": "Some website tools put the plain frame in a locked-down frame of their own. If a link cannot open from there, the widget says so and shows the address. It never says a letter was printed or saved when that did not happen.",
+    "embed.page.events.numbers": "numbers",
+    "embed.page.events.letter_id": "the letter's id",
+    "embed.page.table.widget": "Widget",
+    "embed.page.table.address": "Address to paste into WordPress",
+    "embed.page.table.attribute": "Attribute",
+    "embed.page.table.does": "What it does",
+    "embed.page.table.values": "Allowed values",
+    "embed.page.table.event": "Event",
+    "embed.page.table.when": "When",
+    "embed.page.copy": "Copy",
+    "embed.page.copy.custom": " your snippet",
+    "embed.page.copy.loader": " the snippet with the loader: {title}",
+    "embed.page.copy.plain": " the plain frame: {title}",
+    # What embed.js says on the other website's page; it fills in {attribute}
+    "script.embed.invalid": "Unknown {attribute}. The link opens the guide instead.",
+    "script.embed.failed": "This part of the guide could not be shown here. Use the link to open it.",
+    "script.embed.frame_title": "Next Steps",
+    # What embed-recruiter.js says on the page for recruiters
+    "script.recruiter.copied": "Snippet copied. Paste it into your web page.",
+    "script.recruiter.copy_failed": "Could not copy. Select the snippet and copy it yourself.",
     "widget.shared_by": "Shared by {name}.",
     # What embed-frame.js says inside another website's frame
     "script.frame.letter_intro": "Fill in the boxes, then show your letter to copy it.",
@@ -313,4 +425,18 @@ WORDS: dict[str, str] = {
     "widget.about.guide": "Every step in a few words, each linking to the full page.",
     "widget.about.checklist": "Everything to do from all the steps, to tick off. Ticks are saved in the visitor's browser.",
     "widget.about.checklist.stage": "Only the things to do {who}.",
+    # The "For recruiters" page; {href} slots are links the site engine checks
+    "recruiters.title": "For recruiters",
+    "recruiters.description": "How recruiters can share this guide with job seekers, on their own website or as their own brand.",
+    "recruiters.intro": "This guide is free to share. These pages are for recruiters and agencies. If you are looking for work, [go back to the start]({href}).",
+    "recruiters.embed.heading": "Put the guide on your website",
+    "recruiters.embed": "[Embed on your website]({href}) has snippets to copy for the guide, the checklists and each letter template. Each one has a live preview. Send that page to whoever runs your website.",
+    "recruiters.wordpress": "On WordPress, paste the address of a page of this guide, such as the start page or a checklist, on a line of its own. WordPress then shows it as a widget. Addresses with `/embed/` in them stay plain text there.",
+    "recruiters.data.heading": "Use the content in your own design",
+    "recruiters.data": "Two JSON files give you the content to show in your own way. They change when the guide changes.",
+    "recruiters.data.checklist": "[The checklist as JSON]({href}): every item, its step, and each stage's path of steps.",
+    "recruiters.data.letters": "[The letter templates as JSON]({href}): every template with its fields.",
+    "recruiters.brand.heading": "Share it as your own brand",
+    "recruiters.brand": "You can build your own copy of the guide with your name, logo, colour and contact details. Your contact details then show on every page, with a button that sends people to you.",
+    "recruiters.brand.how": "To do it, copy `brands/example.yml` in the project's source files, change the name, address, colour and contact details, and build it with `mkdocs build -f brands/<your-file>.yml`. The README that comes with the source explains each setting.",
 }
