@@ -36,6 +36,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils.templates import TemplateContext
 from nextsteps import (
     addresses,
+    browser,
     cache,
     checklist,
     embed,
@@ -150,7 +151,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in support.stale_warnings(_state.support, max(build_day, newest)):
         log.warning(warning)
     config.extra_css.insert(0, "assets/brand.css")
-    for component in (searchhelp, journey):  # on every page of the guide, not in widgets
+    for component in (browser, searchhelp, journey):  # every guide page, not widgets; browser first: the others use it
         config.extra_css.append(component.STYLESHEET)
         config.extra_javascript.append(_deferred(component.SCRIPT))
     config.extra_css.append(plan.STYLESHEET)
@@ -176,7 +177,7 @@ def _generate(config: MkDocsConfig) -> None:
     worker processes, so they are ready by the time MkDocs has built the pages."""
     content, brand = _state.content, _state.brand
     assert content is not None and config.site_url is not None  # checked and set in on_config
-    generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files()
+    generated = guide.generated_files(content) + recruiters.generated_files() + journey.generated_files() + browser.generated_files()
     topics: set[str] | None = {o.topic for o in _state.support.organisations} if _state.support else None
     generated += searchhelp.generated_files(_state.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, config.site_url)
     generated += checklist.generated_files(content, brand=brand, site_url=config.site_url, site_name=config.site_name)

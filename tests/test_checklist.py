@@ -297,7 +297,7 @@ def test_progress_and_start_again_are_hidden_where_scripts_do_not_run(site):
     # Shown from the first paint where scripts run (no layout shift), hidden by the stylesheet elsewhere.
     html = read(site, "checklist/")
     assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite"[^>]*>', html)
-    assert re.search(r'<div class="ns-checklist__actions" data-ns-actions>\s*<p><button class="ns-checklist__reset" type="button" data-ns-reset>Start again</button>', html)
+    assert re.search(r'<div class="ns-checklist__actions" data-ns-actions>\s*<p><button class="ns-button ns-button--secondary" type="button" data-ns-reset>Start again</button>', html)
     # That they are hidden where scripts do not run is checked in a browser (test_checklist_browser.py).
 
 
