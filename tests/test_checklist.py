@@ -310,7 +310,7 @@ def test_widget_for_another_site_opens_steps_in_a_new_tab():
     assert "<html" not in html and "<body" not in html and "md-" not in html
     assert found.ids == [i.id for g in checklist.groups(CONTENT.checklist("interview")) for i in g.items]
     assert found.all_ids == [i.id for i in CONTENT.every_item()]
-    links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint">\(opens in a new tab\)</span></a>', html)
+    links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint" data-ns-new-tab>\(opens in a new tab\)</span></a>', html)
     assert len(links) == len(found.ids) and all(link.startswith(SITE_URL) for link in links)
 
 
