@@ -85,7 +85,8 @@
     const warning = part("warning");
     const remember = part("remember");
     const emailLink = part("email");
-    const say = (message) => announce(status, message);
+    // The status line a screen reader reads: tell(key, slots) puts the page's words there.
+    const tell = (key, slots) => announce(status, words(key, slots));
     let pending = null;
 
     const values = () => {
@@ -204,16 +205,16 @@
 
     const copyMessage = async () => {
       if (await copy(messageText())) {
-        say(words("copied"));
+        tell("copied");
         document.dispatchEvent(new CustomEvent("nextsteps:copied", { detail: { letter: data.id } }));
       } else {
-        say(words("copy_failed"));
+        tell("copy_failed");
       }
     };
 
     const copySubject = async () => {
       const ok = await copy(subjectText(values()));
-      say(words(ok ? "subject_copied" : "subject_copy_failed"));
+      tell(ok ? "subject_copied" : "subject_copy_failed");
     };
 
     const download = () => {
@@ -229,7 +230,7 @@
       window.setTimeout(() => URL.revokeObjectURL(url), 60000);
       // No page can see whether the browser saved the file (a sandbox, a
       // setting or the reader may stop it), so do not claim it worked.
-      say(words("download", { file: `${data.id}.txt` }));
+      tell("download", { file: `${data.id}.txt` });
     };
 
     // A sandbox ignores print() without a word. The print dialog always
@@ -245,7 +246,7 @@
       window.print();
       window.setTimeout(() => {
         window.removeEventListener("beforeprint", mark);
-        if (!started) say(words("print_blocked"));
+        if (!started) tell("print_blocked");
       }, 1000);
     };
 
@@ -265,10 +266,10 @@
       remember.addEventListener("change", () => {
         if (remember.checked) {
           details.write(values());
-          say(words("remembered"));
+          tell("remembered");
         } else {
           details.forget();
-          say(words("forgotten"));
+          tell("forgotten");
         }
       });
       part("clear").addEventListener("click", () => {
@@ -276,7 +277,7 @@
         remember.checked = false;
         inputs.forEach((input) => { input.value = ""; });
         update();
-        say(words("cleared"));
+        tell("cleared");
       });
     }
     part("copy").addEventListener("click", () => guarded(words("copy_anyway"), copyMessage));
