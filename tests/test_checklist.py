@@ -298,7 +298,7 @@ def test_progress_and_start_again_are_hidden_where_scripts_do_not_run(site):
     # Shown from the first paint where scripts run (no layout shift), hidden by the stylesheet elsewhere.
     html = read(site, "checklist/")
     assert re.search(r'<p class="ns-checklist__progress" data-ns-progress aria-live="polite"[^>]*>', html)
-    assert re.search(r'<div class="ns-checklist__actions" data-ns-actions>\s*<p><button class="ns-checklist__reset" type="button" data-ns-reset>Start again</button>', html)
+    assert re.search(r'<div class="ns-checklist__actions" data-ns-actions>\s*<p><button class="ns-button ns-button--secondary" type="button" data-ns-reset>Start again</button>', html)
     # That they are hidden where scripts do not run is checked in a browser (test_checklist_browser.py).
 
 
@@ -311,7 +311,7 @@ def test_widget_for_another_site_opens_steps_in_a_new_tab():
     assert "<html" not in html and "<body" not in html and "md-" not in html
     assert found.ids == [i.id for g in checklist.groups(CONTENT.checklist("interview")) for i in g.items]
     assert found.all_ids == [i.id for i in CONTENT.every_item()]
-    links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint">\(opens in a new tab\)</span></a>', html)
+    links = re.findall(r'<a class="ns-checklist__step" href="([^"]+)" target="_blank" rel="noopener">Step: [^<]+ <span class="ns-checklist__hint" data-ns-new-tab>\(opens in a new tab\)</span></a>', html)
     assert len(links) == len(found.ids) and all(link.startswith(SITE_URL) for link in links)
 
 

@@ -91,8 +91,9 @@ def test_embed_page_is_chrome_less_and_titled_like_its_iframe(site, widget):
     assert not [c for c in page.classes if c.startswith(("md-header", "md-nav", "md-search", "md-footer", "md-sidebar"))]
     assert not [s for s in page.scripts if "bundle" in s or "theme-" in s]
     assert not [s for s in page.stylesheets if "assets/stylesheets/main" in s or "palette" in s]
-    expected = {"guide": [], "checklist": ["checklist.js"], "letter": ["letters.js"]}[widget.kind]
-    assert [s.rsplit("/", 1)[-1] for s in page.scripts] == ["embed-frame.js", *expected]
+    letter = ["letter-template.js", "letter-details.js", "letters.js"]
+    expected = {"guide": [], "checklist": ["checklist.js"], "letter": letter}[widget.kind]
+    assert [s.rsplit("/", 1)[-1] for s in page.scripts] == ["common.js", "embed-frame.js", *expected]
 
 
 def test_embed_pages_stay_out_of_search_and_sitemap(site):

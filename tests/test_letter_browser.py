@@ -97,8 +97,8 @@ def test_javascript_renderer_agrees_with_the_shared_cases(tool):
     page = tool(LETTERS[0])
     results = page.evaluate(
         """cases => cases.map(c => ({
-            body: window.NextStepsLetters.render(c.template, c.fields, {labels: c.labels || {}, blankForm: !!c.blank_form}),
-            subject: c.subject === undefined ? null : window.NextStepsLetters.render(c.subject, c.fields, {labels: c.labels || {}, inline: true}),
+            body: window.NextSteps.letterTemplate.render(c.template, c.fields, {labels: c.labels || {}, blankForm: !!c.blank_form}),
+            subject: c.subject === undefined ? null : window.NextSteps.letterTemplate.render(c.subject, c.fields, {labels: c.labels || {}, inline: true}),
         }))""",
         CASES,
     )

@@ -104,7 +104,7 @@ def test_letter_page_without_javascript_shows_the_template_with_gaps(site, lette
         assert f'<label class="ns-field__label" for="ns-letter-{letter_id}-{field.name}">' in html
     # The form and the buttons need the script: the stylesheet shows them only
     # where scripts run, from the first paint (no hidden attribute to lift later).
-    assert re.search(r'<div class="ns-letter__form" data-ns="form" data-ns-js>', html)
+    assert re.search(r'<div class="ns-letter__form" data-ns="form" data-ns-js[ >]', html)
     assert re.search(r'<div class="ns-letter__actions" data-ns-js>', html)
     css = (site / "assets/stylesheets/letters.css").read_text(encoding="utf-8")
     assert "@media (scripting: none) { .ns-letter [data-ns-js] { display: none !important; } }" in css

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 
 from . import (
     addresses,
+    browser,
     cache,
     checklist,
     embed,
@@ -58,8 +59,9 @@ PROJECT_DIR = HOOKS_DIR.parent  # holds data/ and .cache/, wherever a brand's do
 
 # The guide's own styles and scripts, on every page of the guide (not in widgets).
 FIRST_STYLESHEETS = ("assets/brand.css",)  # before the theme's, so the theme's rules can use its colours
-STYLESHEETS = (searchhelp.STYLESHEET, journey.STYLESHEET, plan.STYLESHEET)
-DEFERRED_SCRIPTS = (searchhelp.SCRIPT, journey.SCRIPT)
+# On every page of the guide, not in widgets; the shared browser module first: the others use it.
+STYLESHEETS = (browser.STYLESHEET, searchhelp.STYLESHEET, journey.STYLESHEET, plan.STYLESHEET)
+DEFERRED_SCRIPTS = (browser.SCRIPT, searchhelp.SCRIPT, journey.SCRIPT)
 
 _INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"\s]+)", re.M)
 
@@ -238,7 +240,7 @@ class Build:
         are ready by the time the engine has built the pages."""
         content, brand, site_url = self.content, self.brand, settings.site_url
         assert content is not None and site_url is not None  # checked and set in validate
-        generated = guide.generated_files(self.places) + recruiters.generated_files() + journey.generated_files()
+        generated = guide.generated_files(self.places) + recruiters.generated_files() + journey.generated_files() + browser.generated_files()
         topics: set[str] | None = {o.topic for o in self.support.organisations} if self.support else None
         generated += searchhelp.generated_files(self.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, site_url)
         generated += checklist.generated_files(content, brand=brand, site_url=site_url, site_name=settings.site_name)

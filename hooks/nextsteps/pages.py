@@ -95,7 +95,7 @@ def build_page(
         start = guide.stage_start_markdown(content, stage, source.path)
         result.markdown = f"{first}\n\n{start}\n{rest}\n" + guide.stage_steps_markdown(content, stage, source.path) + checklist.stage_link_markdown(stage, source.path)
     elif isinstance(source, Letter):
-        result.meta.scripts.append(letters.SCRIPT)
+        result.meta.scripts.extend(letters.SCRIPTS)
         result.markdown = letters.page_markdown(source)
     elif source.path == "index.md":
         result.markdown = _start_page(content, markdown, source.path)

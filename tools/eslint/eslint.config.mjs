@@ -25,4 +25,17 @@ export default [
       "no-unused-vars": ["error", { args: "after-used", caughtErrors: "none" }],
     },
   },
+  {
+    // The components' scripts share one style: const and let, arrow functions.
+    // They reach the shared helpers (browser/common.js) as window.NextSteps.
+    // Not embed.js: pasted into other people's pages, it is kept small by hand.
+    files: ["hooks/nextsteps/**/*.js"],
+    ignores: ["hooks/nextsteps/embed/embed.js", "hooks/nextsteps/errorpage/**"],
+    rules: {
+      "no-var": "error",
+      "prefer-const": "error",
+      "prefer-arrow-callback": "error",
+      "func-style": ["error", "expression"],
+    },
+  },
 ];

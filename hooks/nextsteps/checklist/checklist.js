@@ -1,8 +1,9 @@
 /* Checklist ticks, kept in this browser only.
  *
  * Progressive enhancement of the checklist fragment the build writes (see
- * hooks/nextsteps/checklist). It needs nothing else on the page, so the same
- * file works on the guide and in a bare embed page.
+ * hooks/nextsteps/checklist). It needs only the shared helpers (common.js,
+ * loaded before it), so the same file works on the guide and in a bare
+ * embed page.
  *
  * Storage: localStorage "nextsteps.checklist.v1" = {"<item-id>": true, ...}.
  * Ids are stable, so rewording an item keeps its tick. A fragment that lists
@@ -16,18 +17,8 @@
   "use strict";
 
   const KEY = "nextsteps.checklist.v1";
-
-  const store = (() => {
-    try {
-      const storage = window.localStorage;
-      const probe = `${KEY}.probe`;
-      storage.setItem(probe, "1");
-      storage.removeItem(probe);
-      return storage;
-    } catch (error) {
-      return null; // blocked by the browser or its settings
-    }
-  })();
+  const { fill, announce } = window.NextSteps;
+  const store = window.NextSteps.storage; // null: blocked by the browser or its settings
 
   let inMemory = {};
 
@@ -102,7 +93,7 @@
     const report = () => {
       const done = boxes.filter((box) => box.checked).length;
       const total = boxes.length;
-      if (progress) progress.textContent = progressWords.replace("{done}", done).replace("{total}", total);
+      if (progress) progress.textContent = fill(progressWords, { done, total });
       document.dispatchEvent(new CustomEvent("nextsteps:progress", { detail: { done, total } }));
     };
 
@@ -132,12 +123,7 @@
     const undoBox = root.querySelector("[data-ns-undo-box]");
     let cleared = [];
 
-    const tell = (words) => {
-      if (!status) return;
-      status.textContent = "";
-      // A fresh text node, so a screen reader announces a repeated message too.
-      window.setTimeout(() => { status.textContent = words; }, 50);
-    };
+    const tell = (words) => announce(status, words);
 
     if (reset && confirmBox) {
       reset.addEventListener("click", () => {

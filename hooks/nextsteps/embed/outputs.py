@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-from .. import checklist, letters
+from .. import browser, checklist, letters
 from ..addresses import absolute, rel_url, root_of
 from ..brand import Brand
 from ..content import Content, page_url
@@ -53,7 +53,7 @@ def _body(widget: Widget, content: Content, root: str) -> _Body:
         html = checklist.widget_html(content, widget.stage, step_href=lambda step: root + step.url, new_tab=True, heading_level=2)
         return _Body(html, (checklist.SCRIPT,), (checklist.STYLESHEET,))
     assert widget.letter is not None
-    return _Body(letters.widget_html(content.letters[widget.letter], heading_level=2), (letters.SCRIPT,), (letters.STYLESHEET,))
+    return _Body(letters.widget_html(content.letters[widget.letter], heading_level=2), letters.SCRIPTS, (letters.STYLESHEET,))
 
 
 def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) -> str:
@@ -62,8 +62,9 @@ def frame_page(widget: Widget, content: Content, brand: Brand, site_url: str) ->
     return render_template(HERE / "templates", "frame.html",
         widget=widget,
         root=root,
-        stylesheets=(*body.stylesheets, STYLESHEET),
-        scripts=(FRAME_SCRIPT, *body.scripts),
+        # The shared scripts and styles first: the frame's and the widget's own use them.
+        stylesheets=(browser.STYLESHEET, *body.stylesheets, STYLESHEET),
+        scripts=(browser.SCRIPT, FRAME_SCRIPT, *body.scripts),
         body=Markup(body.html),
         brand=brand,
         full_url=rel_url(widget.path, page_url(widget.page)),

@@ -57,7 +57,7 @@
   go.textContent = fill(words.carry_on, { number: index + 1, total: steps.length, title: step.title });
   const again = document.createElement("button");
   again.type = "button";
-  again.className = "ns-carry-on__again";
+  again.className = "ns-button ns-button--secondary";
   again.textContent = fill(words.choose_again, {});
   again.addEventListener("click", () => {
     try {

@@ -22,16 +22,7 @@
   const script = document.currentScript;
   const root = window.__md_scope instanceof URL ? window.__md_scope : (script ? new URL("../../", script.src) : null);
 
-  const store = (() => {
-    try {
-      const storage = window.localStorage;
-      storage.setItem(`${KEY}.probe`, "1");
-      storage.removeItem(`${KEY}.probe`);
-      return storage;
-    } catch (error) {
-      return null; // blocked: nothing is remembered, and nothing says it is
-    }
-  })();
+  const store = window.NextSteps.storage; // null when blocked: nothing is remembered, and nothing says it is
 
   /* What was stored, checked field by field; anything odd counts as nothing. */
   const read = () => {

@@ -3,7 +3,7 @@
 Each template lives once, in ``docs/letters/<id>.md``. From it the build makes
 the letter's page (a form with a live preview, which still reads well without
 JavaScript), a Word copy and a PDF to fill in by hand, the ``/letters/`` list
-and a JSON feed. The browser fills templates with ``letters.js``, the build
+and a JSON feed. The browser fills templates with ``template.js``, the build
 with :mod:`.render`; both follow the same rules and run the same test cases.
 """
 
@@ -13,6 +13,7 @@ from .pages import (
     INDEX_PATH,
     JSON_PATH,
     SCRIPT,
+    SCRIPTS,
     STYLESHEET,
     docx_path,
     generated_files,
@@ -28,6 +29,7 @@ __all__ = [
     "INDEX_PATH",
     "JSON_PATH",
     "SCRIPT",
+    "SCRIPTS",
     "STYLESHEET",
     "Part",
     "clean_value",

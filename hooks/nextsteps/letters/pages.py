@@ -23,7 +23,10 @@ from .widget import channel_text, widget_html
 INDEX_PATH = "letters/index.md"
 JSON_PATH = "api/letters.json"
 HERE = Path(__file__).parent
-SCRIPT = "assets/javascripts/letters.js"
+SCRIPT = "assets/javascripts/letters.js"  # the page's letter tool
+TEMPLATE_SCRIPT = "assets/javascripts/letter-template.js"  # the renderer, as render.py
+DETAILS_SCRIPT = "assets/javascripts/letter-details.js"  # "Remember my details"
+SCRIPTS = (TEMPLATE_SCRIPT, DETAILS_SCRIPT, SCRIPT)  # in this order, after the shared common.js
 STYLESHEET = "assets/stylesheets/letters.css"
 
 
@@ -48,7 +51,12 @@ def generated_files(
 
     ``logo`` (a data URI) goes on the PDFs, ``word_logo`` (a PNG or JPEG file) on the Word copies.
     """
-    out: list[Generated] = [asset(SCRIPT, HERE / "letters.js"), asset(STYLESHEET, HERE / "letters.css")]
+    out: list[Generated] = [
+        asset(TEMPLATE_SCRIPT, HERE / "template.js"),
+        asset(DETAILS_SCRIPT, HERE / "details.js"),
+        asset(SCRIPT, HERE / "letters.js"),
+        asset(STYLESHEET, HERE / "letters.css"),
+    ]
     for letter in content.letters.values():
         out.append(Generated(docx_path(letter), docx_job(letter, author=author, logo=word_logo)))
         pdf = pdf_job(letter, author=author, site_url=site_url, site_name=site_name, logo=logo)
