@@ -12,7 +12,8 @@ _axe = Axe()
 def violations(page, context: str | None = None, *, preload: bool = True) -> list[dict]:
     """``preload=False`` for a sandboxed frame: its opaque origin may not fetch
     the stylesheets again, and axe would log the refused requests as errors."""
-    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}}
+    # Only violations are read: axe then spends no time detailing the passes (about a quarter faster).
+    options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     if not preload:
         options["preload"] = False
     result = _axe.run(page, context=context, options=options)

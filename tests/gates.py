@@ -96,20 +96,50 @@ def invalid_html(site: Path) -> list[str]:
     return [f"{unquote(m.get('url', '')).rsplit(str(site), 1)[-1]}:{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
 
 
-def axe_problems(page, url: str) -> list[str]:
-    page.goto(url)
+# Every page, visited once per configuration --------------------------------------
+
+# Two configurations cover both colour schemes and both widths: wide and light, narrow and dark.
+SWEEPS = {"1280-light": (1280, "light"), "320-dark": (320, "dark")}
+
+
+def sweep(browser, server, paths: list[str], width: int, scheme: str) -> dict[str, str]:
+    """Visit each page once and check everything a page must be: no axe-core
+    violation, no sideways scrolling, no cookie, and no request to another site.
+
+    One visit serves every check, so each page is loaded once per configuration;
+    callers share the pages out in slices so the test workers check them side by side.
+    Returns the problems by page ("" for none).
+    """
     import a11y  # browser only: axe-playwright-python, needed by the browser tests alone
 
-    found = a11y.violations(page)
-    return [a11y.describe(found)] if found else []
-
-
-def horizontal_overflow(page, url: str, width: int = 320) -> list[str]:
-    """Content must reflow at 320 CSS px: no sideways scrolling."""
-    page.set_viewport_size({"width": width, "height": 800})
-    page.goto(url)
-    scroll = page.evaluate("document.documentElement.scrollWidth")
-    return [f"{url}: page is {scroll}px wide at {width}px"] if scroll > width else []
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    page = context.new_page()
+    problems: dict[str, str] = {}
+    try:
+        for path in paths:
+            found: list[str] = []
+            page.goto(server.url(path))
+            violations = a11y.violations(page)
+            if violations:
+                found.append(a11y.describe(violations))
+            scroll = page.evaluate("document.documentElement.scrollWidth")
+            if scroll > width:
+                found.append(f"the page is {scroll}px wide at {width}px")
+            if page.evaluate("document.cookie"):
+                found.append("the page set a cookie")
+            if found:
+                problems[path or "/"] = "\n".join(found)
+        cookies = context.cookies()
+    finally:
+        context.close()
+    if cookies:
+        problems["(cookies)"] = repr(cookies)
+    foreign = foreign_requests(requests, server.origin)
+    if foreign:
+        problems["(requests to other sites)"] = "\n".join(foreign)
+    return problems
 
 
 def foreign_requests(requests: list[str], origin: str) -> list[str]:

@@ -19,7 +19,7 @@ from nextsteps.checks.plain_english import (
     word_count,
 )
 from nextsteps.content import load_guide, page_url
-from support import ROOT, Server, build, html_pages, pdf_page_texts, plain_text
+from support import ROOT, Server, build, html_pages, pdf_page_texts, plain_text, shared_build
 
 GUIDE = ROOT / "examples" / "first-weeks"
 CONTENT = load_guide(GUIDE / "mkdocs.yml")
@@ -29,7 +29,8 @@ FIRST_TOPIC = re.compile(r"turned down|rejection|rejected|interview", re.IGNOREC
 
 @pytest.fixture(scope="module")
 def weeks_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    result = build(tmp_path_factory.mktemp("first-weeks") / "site", project=GUIDE)
+    """Built once per test run and shared by every worker (the sweeps run on several)."""
+    result = shared_build(tmp_path_factory, "first-weeks", project=GUIDE)
     assert result.returncode == 0, result.output
     return result.site
 
@@ -127,13 +128,10 @@ def test_a_fresh_build_gives_the_same_bytes(weeks_site, tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_axe_violations(weeks_site, weeks_server, browser, scheme):
-    width = 320 if scheme == "dark" else 1280
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    try:
-        problems = {p or "/": gates.axe_problems(page, weeks_server.url(p)) for p in html_pages(weeks_site)}
-    finally:
-        context.close()
-    assert {p: v for p, v in problems.items() if v} == {}
+@pytest.mark.parametrize("part", range(2))
+@pytest.mark.parametrize("configuration", gates.SWEEPS)
+def test_every_page_is_accessible_reflows_and_stays_private(weeks_site, weeks_server, browser, configuration, part):
+    """The main guide's every-page gates (tests/test_accessibility.py), on this guide's pages."""
+    width, scheme = gates.SWEEPS[configuration]
+    problems = gates.sweep(browser, weeks_server, html_pages(weeks_site)[part::2], width, scheme)
+    assert not problems, "\n\n".join(f"{p}:\n{d}" for p, d in problems.items())

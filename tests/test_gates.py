@@ -9,7 +9,7 @@ from pathlib import Path
 
 import gates
 import pytest
-from support import ROOT, SITECUSTOM, TEST_ENV, Server, files, html_pages
+from support import ROOT, SITECUSTOM, TEST_ENV, Server, files
 
 BROKEN_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
@@ -81,51 +81,25 @@ def test_offline_build_is_byte_identical(fresh_site, tmp_path):
 
 # Browser gates ----------------------------------------------------------------
 
-@pytest.mark.browser
-@pytest.mark.parametrize("width", [320, 1280])
-def test_no_axe_violations_at_each_width(site, server, browser, width):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="dark" if width == 320 else "light")
-    page = context.new_page()
-    try:
-        problems = {p or "/": gates.axe_problems(page, server.url(p)) for p in html_pages(site)}
-    finally:
-        context.close()
-    assert {p: v for p, v in problems.items() if v} == {}
+# A page that sets a cookie and asks another site for a file (a refused port, so nothing waits).
+LEAKY_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Leaky</title>
+<link rel="stylesheet" href="http://localhost:9/font.css"></head>
+<body><main><h1>Leaky</h1><script>document.cookie = "seen=1; path=/";</script></main></body></html>
+"""
 
 
 @pytest.mark.browser
-def test_axe_gate_fails_on_a_broken_page(broken_site, browser):
+def test_every_page_sweep_fails_on_a_broken_page(broken_site, browser):
+    """The sweep over every page (tests/test_accessibility.py) reports each kind of failure."""
+    (broken_site / "leaky").mkdir(exist_ok=True)
+    (broken_site / "leaky" / "index.html").write_text(LEAKY_PAGE, encoding="utf-8")
     with Server(broken_site) as srv:
-        page = browser.new_page()
-        assert gates.axe_problems(page, srv.url(""))
-        page.close()
-
-
-@pytest.mark.browser
-def test_text_reflows_at_320px(site, server, page):
-    problems = []
-    for path in html_pages(site):
-        problems += gates.horizontal_overflow(page, server.url(path))
-    assert problems == []
-
-
-@pytest.mark.browser
-def test_reflow_gate_fails_on_a_wide_page(broken_site, page):
-    with Server(broken_site) as srv:
-        assert gates.horizontal_overflow(page, srv.url(""))
-
-
-@pytest.mark.browser
-def test_no_request_leaves_the_site_and_no_cookie_is_set(site, server, context):
-    requests: list[str] = []
-    context.on("request", lambda r: requests.append(r.url))
-    page = context.new_page()
-    for path in html_pages(site):
-        page.goto(server.url(path))
-        page.wait_for_load_state("networkidle")
-        assert page.evaluate("document.cookie") == ""
-    assert gates.foreign_requests(requests, server.origin) == []
-    assert context.cookies() == []
+        problems = gates.sweep(browser, srv, ["", "leaky/"], 320, "dark")
+    assert "color-contrast" in problems["/"]
+    assert "wide at 320px" in problems["/"]
+    assert "cookie" in problems["leaky/"]
+    assert "http://localhost:9/font.css" in problems["(requests to other sites)"]
 
 
 def test_privacy_gate_flags_a_foreign_request():

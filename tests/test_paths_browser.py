@@ -64,6 +64,7 @@ def test_choosing_a_stage_and_following_next_walks_exactly_that_path(browser, se
             if following.count() == 0:
                 break
             following.click()
+            page.wait_for_load_state()
         assert visited == [f"/stages/{stage}/{s.slug}/" for s in steps]
 
         # At the end: the stage's checklist, and the way back works.
@@ -85,6 +86,7 @@ def test_previous_walks_the_same_path_backwards(browser, server, stage):
         visited = [path_of(page.url)]
         while page.locator('a[rel="prev"]').count():
             page.locator('a[rel="prev"]').click()
+            page.wait_for_load_state()  # the next page's links, not a document still loading
             visited.append(path_of(page.url))
         assert visited == [f"/stages/{stage}/{s.slug}/" for s in reversed(steps)]
     finally:
