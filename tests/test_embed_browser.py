@@ -378,6 +378,8 @@ def test_recruiters_page_copies_snippets_and_builds_a_live_preview(server, conte
     frame = preview.element_handle().content_frame()
     frame.wait_for_load_state()
     assert frame.evaluate("document.documentElement.classList.contains('ns-embed--no-title')")
+    # Hidden from sight, still in the page for screen readers.
+    assert frame.evaluate("document.querySelector('.ns-embed__title').getBoundingClientRect().width") <= 1
     page.locator("[data-ns-copy='ns-snippet-custom']").click()
     page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('data-stage'))")
     assert page.evaluate("navigator.clipboard.readText()") == expected

@@ -111,7 +111,11 @@
     // The top bar would vanish on a white page: keep the site's own colour.
     console.warn(`Next Steps: data-accent ${accent.slice(0, 20)} is not used. Use a colour such as #0b6e4f, with at least 3:1 contrast against white.`);
   }
-  if (options.get("title") === "hide") root.classList.add("ns-embed--no-title");
+  if (options.get("title") === "hide") {
+    // Gone from sight, still read by screen readers: the shared class, not a copy of its rule.
+    root.classList.add("ns-embed--no-title");
+    document.querySelector(".ns-embed__title")?.classList.add("ns-visually-hidden");
+  }
 
   /* ------------------------------------------- inside a WordPress frame */
 
