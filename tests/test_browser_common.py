@@ -13,9 +13,9 @@ from pathlib import Path
 
 SCRIPTS = "assets/javascripts"
 COMMON = f"{SCRIPTS}/common.js"
-# These two run while the page is still being read (no "defer"), before the
-# deferred common.js, so they keep their own small storage read.
-EARLY = {"plan.js", "carry-on.js"}
+# This one runs while the page is still being read (no "defer"), before the
+# deferred common.js, so it keeps its own small storage read.
+EARLY = {"carry-on.js"}
 # The theme's own small scripts (overrides/) and the loader pasted into other sites.
 NOT_COMPONENTS = {"embed.js", "header-buttons.js", "oembed-link.js", "theme-hash.js", "theme-palette.js", "theme-scope.js"}
 
@@ -40,7 +40,9 @@ def test_the_shared_helpers_are_written_once(site):
         assert re.search(pattern, common), f"common.js should hold {what}"
         copies = [name for name, text in component_scripts(site).items() if re.search(pattern, text)]
         assert not copies, f"{what} is written again in {copies}: use window.NextSteps (common.js)"
-    assert {"checklist.js", "letters.js", "letter-details.js", "embed-frame.js", "journey.js"} <= set(component_scripts(site))
+    assert {"checklist.js", "letters.js", "letter-details.js", "embed-frame.js", "journey.js", "plan.js", "plan-calendar.js"} <= set(
+        component_scripts(site)
+    )
 
 
 def test_common_loads_before_every_script_that_uses_it(site):
@@ -55,10 +57,24 @@ def test_common_loads_before_every_script_that_uses_it(site):
         assert deferred.index("common.js") < min(deferred.index(name) for name in users), (page, deferred)
 
 
+def test_the_plan_loads_its_helpers_first_where_it_is_drawn(site):
+    """My plan draws itself while the page is read: common.js and the calendar
+    run just before plan.js there, without "defer", in the order plan.js needs."""
+    html = (site / "plan/index.html").read_text(encoding="utf-8")
+    early = [src.rsplit("/", 1)[-1] for src in re.findall(r'<script src="([^"]+)"></script>', html)]
+    plan_scripts = [name for name in early if name in {"common.js", "plan-calendar.js", "plan.js"}]
+    assert plan_scripts == ["common.js", "plan-calendar.js", "plan.js"], early
+    assert html.index('src="../assets/javascripts/plan.js"') < html.index("data-ns-plan-when-ready")
+    assert "window.NextSteps.calendar =" in (site / SCRIPTS / "plan-calendar.js").read_text(encoding="utf-8")
+
+
 def test_no_test_only_global_ships(site):
-    """Tests reach the letter renderer through what letters.js itself uses, not a global of their own."""
+    """Tests reach the letter renderer and the plan's calendar through what the
+    page's own scripts use, not globals of their own."""
     for path in (site / SCRIPTS).glob("*.js"):
-        assert "NextStepsLetters" not in path.read_text(encoding="utf-8"), path.name
+        text = path.read_text(encoding="utf-8")
+        for name in ("NextStepsLetters", "NextStepsPlan"):
+            assert name not in text, (path.name, name)
 
 
 def test_widget_frames_know_components_by_their_hooks_only(site):

@@ -96,8 +96,10 @@ def test_a_timed_id_used_twice_stops_the_build(docs):
 
 def test_the_plan_page_is_in_the_menu_and_runs_no_inline_code(site):
     html = (site / "plan/index.html").read_text(encoding="utf-8")
-    # Straight after the plan's place, without "defer", so the plan is drawn before what follows it.
-    assert re.search(r'<div data-ns-plan-lists></div>\s*<script src="\.\./assets/javascripts/plan\.js"></script>', html)
+    # Straight after the plan's place, without "defer", so the plan is drawn before what follows it;
+    # the shared helpers and the calendar just before plan.js, which uses them.
+    loads = "".join(rf'\s*<script src="\.\./assets/javascripts/{name}\.js"></script>' for name in ("common", "plan-calendar", "plan"))
+    assert re.search(r"<div data-ns-plan-lists></div>" + loads, html)
     scripts = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", html)
     assert all('type="application/json"' in attrs or "__config" in attrs for attrs in scripts), scripts
     assert not re.search(r"\son[a-z]+=", html[html.index('<div class="ns-plan"') :])

@@ -8,10 +8,16 @@
  * it could load no module from this site unless every host sent
  * Access-Control-Allow-Origin for the scripts.
  *
+ * The plan page also runs it early, without "defer", just before its own
+ * scripts (they draw the plan while the page is read); the deferred copy
+ * then finds window.NextSteps there and keeps it, with what was added to it.
+ *
  * Nothing here sends anything anywhere: what a visitor types stays in the page.
  */
 (() => {
   "use strict";
+
+  if (window.NextSteps) return;
 
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .. import browser
 from ..addresses import absolute, checklist_url, page_url, rel_url, stage_step_path
 from ..content import Content
 from ..content.settings import with_topic
@@ -19,6 +20,9 @@ from ..wording import Entry, say, words_for_script
 HERE = Path(__file__).parent
 PAGE = "plan/index.md"
 SCRIPT = "assets/javascripts/plan.js"
+CALENDAR_SCRIPT = "assets/javascripts/plan-calendar.js"  # dates and the .ics text, as calendar.py
+# Loaded in this order, without "defer", where the plan stands: plan.js uses the other two.
+SCRIPTS = (browser.SCRIPT, CALENDAR_SCRIPT, SCRIPT)
 STYLESHEET = "assets/stylesheets/plan.css"
 GROUPS = ("today", "this-week", "later")
 
@@ -115,7 +119,7 @@ def page_markdown(content: Content, site_url: str) -> str:
         date_label=date_question(content),
         journey_label=question(content),
         checklist_href=rel_url(page_url(PAGE), checklist_url()),
-        script_src=rel_url(page_url(PAGE), "") + SCRIPT,
+        script_srcs=[rel_url(page_url(PAGE), "") + script for script in SCRIPTS],
     ).strip()
     front = PageMeta(
         title=say("plan.title"),
@@ -129,6 +133,7 @@ def page_markdown(content: Content, site_url: str) -> str:
 
 def generated_files(content: Content, site_url: str) -> list[Generated]:
     return [
+        asset(CALENDAR_SCRIPT, HERE / "calendar.js"),
         asset(SCRIPT, HERE / "plan.js"),
         asset(STYLESHEET, HERE / "plan.css"),
         Generated(PAGE, page_markdown(content, site_url), in_nav=True),

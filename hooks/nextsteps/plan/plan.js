@@ -8,8 +8,10 @@
  *   "nextsteps.journey.v1"   {"journey", "step", "checklist"} (journey.js too)
  *   "nextsteps.plan.v1"      {"turnedDown": "YYYY-MM-DD"}
  *
- * The calendar file follows the same rules as nextsteps/plan/calendar.py
- * (RFC 5545); both run the cases in tests/cases/plan_calendar_cases.json.
+ * It uses the shared helpers (common.js, window.NextSteps) for storage, the
+ * status line and the clipboard, and the plan's dates and calendar file
+ * (calendar.js, NextSteps.calendar). The page loads both just before this
+ * script, without "defer", so the plan is drawn while the page is read.
  *
  * A saved-progress link carries the state in its #fragment, which browsers
  * never send to a server. Opening it asks before changing anything, and a
@@ -18,127 +20,15 @@
 (() => {
   "use strict";
 
+  const { fill, storage: store, announce, copy } = window.NextSteps;
+  const { DAY, parseDay, isoDay, today: todayLocal, windowOf, calendarText } = window.NextSteps.calendar;
   const TICKS = "nextsteps.checklist.v1";
   const JOURNEY = "nextsteps.journey.v1";
   const PLAN = "nextsteps.plan.v1";
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-  const DAY = 86400000;
-
-  /* ------------------------------------------------------------- dates */
-
-  // Dates are whole days, kept as UTC midnights so no clock change moves them.
-  const parseDay = (text) => {
-    const m = ISO.exec(String(text));
-    if (!m) return null;
-    const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    const d = new Date(t);
-    return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? d : null;
-  };
-  const isoDay = (d) => d.toISOString().slice(0, 10);
-  const compact = (d) => isoDay(d).replace(/-/g, "");
-  const todayLocal = () => {
-    const now = new Date();
-    return new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()));
-  };
-
-  /* The same rule as calendar.add_days: working days skip Saturday and Sunday. */
-  const addDays = (start, count, days) => {
-    if (days !== "working") return new Date(start.getTime() + count * DAY);
-    let day = start;
-    let left = count;
-    while (left > 0) {
-      day = new Date(day.getTime() + DAY);
-      const weekday = day.getUTCDay();
-      if (weekday !== 0 && weekday !== 6) left -= 1;
-    }
-    return day;
-  };
-
-  const windowOf = (action, turnedDown) => {
-    const first = addDays(turnedDown, action.after, action.days);
-    const last = action.until === null || action.until === undefined ? first : addDays(turnedDown, action.until, action.days);
-    return [first, last];
-  };
-
-  /* ---------------------------------------------------------- calendar */
-
-  const escapeText = (text) => String(text)
-    .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r\n|\r|\n/g, "\\n");
-
-  // Lines of at most 75 octets; a continuation starts with one space. Code
-  // points are never split, so a folded line is still valid UTF-8.
-  const encoder = new TextEncoder();
-  const fold = (line) => {
-    const out = [];
-    let current = "";
-    let size = 0;
-    for (const ch of line) {
-      const bytes = encoder.encode(ch).length;
-      if (size + bytes > 75) {
-        out.push(current);
-        current = " " + ch;
-        size = 1 + bytes;
-      } else {
-        current += ch;
-        size += bytes;
-      }
-    }
-    out.push(current);
-    return out.join("\r\n");
-  };
-
-  const stampOf = (date) => date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
-  const fillIn = (text, slots) => String(text).replace(/\{(\w+)\}/g, (all, name) => (Object.prototype.hasOwnProperty.call(slots, name) ? String(slots[name]) : all));
-
-  /* The .ics text: the same events calendar.py makes for the same input. */
-  const calendarText = (actions, turnedDown, options) => {
-    const lines = [
-      "BEGIN:VCALENDAR",
-      "VERSION:2.0",
-      "PRODID:-//Next Steps//My plan//EN",
-      "CALSCALE:GREGORIAN",
-      "METHOD:PUBLISH",
-      `X-WR-CALNAME:${escapeText(options.name)}`,
-    ];
-    actions.forEach((action) => {
-      const [first, last] = windowOf(action, turnedDown);
-      lines.push(
-        "BEGIN:VEVENT",
-        `UID:${action.id}-${compact(turnedDown)}@${options.host}`,
-        `DTSTAMP:${stampOf(options.stamp)}`,
-        `DTSTART;VALUE=DATE:${compact(first)}`,
-        `DTEND;VALUE=DATE:${compact(new Date(last.getTime() + DAY))}`,
-        `SUMMARY:${escapeText(action.text)}`,
-        `DESCRIPTION:${escapeText(`${action.text}\n\n${fillIn(options.more, { url: action.url })}`)}`,
-        `URL:${action.url}`,
-        "TRANSP:TRANSPARENT",
-        "BEGIN:VALARM",
-        "ACTION:DISPLAY",
-        `DESCRIPTION:${escapeText(fillIn(options.reminder, { text: action.text }))}`,
-        "TRIGGER;RELATED=START:PT9H",
-        "END:VALARM",
-        "END:VEVENT",
-      );
-    });
-    lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
-  };
-
-  window.NextStepsPlan = Object.freeze({ addDays: (s, n, d) => isoDay(addDays(parseDay(s), n, d)), calendarText: (actions, turnedDown, options) => calendarText(actions, parseDay(turnedDown), { ...options, stamp: new Date(options.stamp) }) });
 
   /* ----------------------------------------------------------- storage */
 
-  const store = (() => {
-    try {
-      const s = window.localStorage;
-      s.setItem(`${PLAN}.probe`, "1");
-      s.removeItem(`${PLAN}.probe`);
-      return s;
-    } catch (error) {
-      return null;
-    }
-  })();
   const readJSON = (key) => {
     if (!store) return null;
     try {
@@ -178,7 +68,7 @@
     const say = (key, slots) => {
       const entry = words[key] || "";
       const text = typeof entry === "object" ? entry[plurals.select(slots.count)] || entry.other : entry;
-      return fillIn(text, slots || {});
+      return fill(text, slots || {});
     };
     const part = (name) => root.querySelector(`[data-ns-plan-${name}]`);
     const dateInput = root.querySelector("#ns-plan-date");
@@ -192,10 +82,7 @@
     const formatYear = new Intl.DateTimeFormat(words.date_locale || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
     const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-    const tell = (message) => {
-      status.textContent = "";
-      window.setTimeout(() => { status.textContent = message; }, 50);
-    };
+    const tell = (message) => announce(status, message);
 
     const askToKeep = () => {
       const line = part("persist");
@@ -369,7 +256,7 @@
 
     const toBase64Url = (text) => {
       let binary = "";
-      encoder.encode(text).forEach((byte) => { binary += String.fromCharCode(byte); });
+      new TextEncoder().encode(text).forEach((byte) => { binary += String.fromCharCode(byte); });
       return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
     };
     const fromBase64Url = (code) => {
@@ -511,14 +398,13 @@
     });
     part("copy").addEventListener("click", async () => {
       const input = root.querySelector("#ns-plan-link");
-      try {
-        await navigator.clipboard.writeText(input.value);
+      if (await copy(input.value)) {
         tell(say("copied"));
-      } catch (error) {
-        input.focus();
-        input.select();
-        tell(say("copy_failed"));
+        return;
       }
+      input.focus();
+      input.select();
+      tell(say("copy_failed"));
     });
     part("file").addEventListener("click", () => {
       const input = root.querySelector("#ns-plan-link");
