@@ -122,27 +122,44 @@ def test_guide_widget_lists_every_step_opening_in_a_new_tab(site):
         assert f'href="../../{step.url}" target="_blank" rel="noopener">{step.meta.title}' in html
 
 
+def written_in(loader: str, name: str) -> object:
+    """What the build wrote into the loader as ``var NAME = ...;``."""
+    found = re.search(rf"^var {name} = (.*);$", loader, re.M)
+    assert found, name
+    return json.loads(found.group(1))
+
+
 def test_loader_is_small_and_has_no_dependencies(site):
     loader = (site / "embed.js").read_bytes()
     # The loader names no journey: the build fills in the ones the guide declares.
     source = (ROOT / "hooks/nextsteps/embed/embed.js").read_bytes()
     assert not [slug for slug in CONTENT.journeys if slug.encode() in source]
+    assert written_in(loader.decode(), "STAGES") == list(CONTENT.journeys)
     # Nor any words: the build writes in the wording table's, for the notes it shows on the host page.
-    words = json.dumps(wording.words_for_script("script.embed."), ensure_ascii=False, sort_keys=True)
-    assert loader == source.replace(b"[/*journeys*/]", json.dumps(list(CONTENT.journeys)).encode()).replace(b"{/*words*/}", words.encode())
+    assert written_in(loader.decode(), "WORDS") == wording.words_for_script("script.embed.")
     assert wording.say("script.embed.failed").encode() in loader and wording.say("script.embed.failed").encode() not in source
+    # Published compact: the source's lines, trimmed, without blank lines or whole-line comments.
+    kept = [line.strip() for line in source.decode().splitlines() if line.strip() and not line.strip().startswith("//")]
+    assert [re.sub(r"\{.*\}|\[.*\]", "", line) for line in loader.decode().splitlines()] == [re.sub(r"\{.*\}|\[.*\]", "", line) for line in kept]
     size = len(gzip.compress(loader, compresslevel=9))
     assert size <= LOADER_BUDGET, f"embed.js is {size} bytes gzipped; the budget is {LOADER_BUDGET}"
     text = loader.decode("utf-8")
     assert not re.search(r"\bimport\b|\brequire\(|https?://", text.split("*/", 1)[1])
 
 
-def test_loader_reserves_the_same_heights_as_the_plain_snippet():
-    text = (ROOT / "hooks/nextsteps/embed/embed.js").read_text(encoding="utf-8")
-    found = re.search(r"HEIGHTS = \{([^}]*)\}", text)
-    assert found
-    heights = {k: int(v) for k, v in re.findall(r"(\w+): (\d+)", found.group(1))}
-    assert heights == KINDS
+def test_loader_takes_heights_and_addresses_from_the_build(site):
+    """Each kind's height is the plain snippet's, and its frame and full page are the widgets' own
+    addresses (nextsteps.addresses): the loader's source writes none of them."""
+    source = (ROOT / "hooks/nextsteps/embed/embed.js").read_text(encoding="utf-8")
+    for hand_written in ("checklist/", "letters/", "guide/", "embed/", "900", "1800", "2000"):
+        assert hand_written not in source.split("*/", 1)[1], hand_written
+    kinds = written_in((site / "embed.js").read_text(encoding="utf-8"), "KINDS")
+    assert {kind: found[0] for kind, found in kinds.items()} == KINDS
+    for widget in WIDGETS:
+        found = kinds[widget.kind]
+        frame, full = found[3:5] if widget.stage else found[1:3]
+        slot = widget.letter or widget.stage or ""
+        assert (frame.replace("{}", slot), full.replace("{}", slot)) == (widget.path, page_url(widget.page)), widget.key
 
 
 def test_snippets_use_the_published_address_and_the_allowlisted_options():

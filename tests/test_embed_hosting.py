@@ -33,6 +33,7 @@ from support import ROOT  # noqa: E402
 CONTENT = load_guide(ROOT / "mkdocs.yml")  # the content with the guide's own words
 WIDGETS = {w.key: w for w in widgets(CONTENT)}
 LETTER_KEY = next(key for key, w in WIDGETS.items() if w.kind == "letter")
+BARE = ("guide", "checklist", "checklist-interview", LETTER_KEY)  # one widget of each kind, and a stage's checklist
 SUB_URL = "https://careers.example.com/next-steps/"
 SUB = "/next-steps/"
 SITE_URL = "https://nextsteps.example.org/"
@@ -182,9 +183,9 @@ def hosts(tmp_path_factory, server, refusing) -> Iterator[Server]:
     pages = {
         "unknown-letter.html": loader(guide, "letter-box").replace('data-nextsteps-embed="guide"', 'data-nextsteps-embed="letter" data-letter="no-such-letter"'),
         "refused.html": loader(guide, "refused-box", origin=refusing.origin),
-        # A host that kept the element but not the link inside it.
-        "no-link.html": re.sub(
-            r"<a [^>]*>[^<]*</a>", "", loader(WIDGETS[LETTER_KEY], "bare-box", origin=refusing.origin)
+        # A host that kept the elements but not the links inside them: one widget of each kind.
+        "no-link.html": "\n".join(
+            re.sub(r"<a [^>]*>[^<]*</a>", "", loader(WIDGETS[key], f"bare-{key}", origin=refusing.origin)) for key in BARE
         ),
         # Markup alone shadows document.currentScript, createElement and querySelectorAll.
         "clobbered.html": '<img name="currentScript" src="data:," alt=""><img name="createElement" src="data:," alt="">'
@@ -235,13 +236,19 @@ def test_a_refused_frame_gives_the_link_back(context, hosts, server, refusing):
 
 
 def test_a_failed_widget_with_no_link_gets_one_to_its_full_page(context, hosts, refusing):
+    """The loader opens each kind's frame and links its full page at the addresses the build wrote into it."""
     page = watch(context)
     page.goto(hosts.url("no-link.html"))
-    failed_with_link(page, "bare-box")
-    link = page.locator("#bare-box a")
-    assert link.count() == 1
-    assert link.get_attribute("href") == f"{refusing.origin}/{page_url(WIDGETS[LETTER_KEY].page)}"
-    assert link.inner_text() == "Next Steps", "named as the frame was: the host gave no words"
+    page.wait_for_function(f"document.querySelectorAll('iframe').length === {len(BARE)}")
+    for key in BARE:
+        src = page.locator(f"#bare-{key} iframe").get_attribute("src")
+        assert src.split("#", 1)[0] == f"{refusing.origin}/{WIDGETS[key].path}", key
+    for key in BARE:
+        failed_with_link(page, f"bare-{key}")
+        link = page.locator(f"#bare-{key} a")
+        assert link.count() == 1
+        assert link.get_attribute("href") == f"{refusing.origin}/{page_url(WIDGETS[key].page)}", key
+        assert link.inner_text() == "Next Steps", "named as the frame was: the host gave no words"
     assert not strays(page, refusing.origin, hosts.origin)
 
 

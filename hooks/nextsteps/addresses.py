@@ -24,6 +24,7 @@ __all__ = [
     "checklist_page",
     "checklist_url",
     "is_checklist_page",
+    "letter_page",
     "page_url",
     "rebase_links",
     "rel",
@@ -31,11 +32,15 @@ __all__ = [
     "root_of",
     "stage_step_path",
     "tel_href",
+    "widget_url",
 ]
 
 # The "Get support" page: linked from the menu, the footer and site search on every page.
 SUPPORT_PAGE = "get-support.md"
 CHECKLIST_FOLDER = "checklist"
+LETTERS_FOLDER = "letters"
+EMBED_FOLDER = "embed"  # each widget's frame: embed/ and its full page's own address
+GUIDE_WIDGET = "guide"  # the start page has no folder of its own, so its widget is embed/guide/
 
 # A Markdown link to another source page: ](target.md) or ](target.md#part "title").
 MD_LINK = re.compile(r"(\]\(\s*<?)([^)\s>#]+\.md)((?:#[^)\s>]*)?>?(?:\s+\"[^\"]*\")?\s*\))")
@@ -93,6 +98,21 @@ def checklist_url(stage: str | None = None) -> str:
 def is_checklist_page(src_path: str) -> bool:
     """Whether a source path is one of the checklist pages."""
     return src_path.startswith(f"{CHECKLIST_FOLDER}/")
+
+
+def letter_page(letter_id: str) -> str:
+    """The source path of a letter's page: ``letters/<id>.md``."""
+    return f"{LETTERS_FOLDER}/{letter_id}.md"
+
+
+def widget_url(full_url: str) -> str:
+    """The public directory URL of the widget frame for a full page's URL.
+
+    A widget sits under ``embed/`` at its page's own address
+    (``embed/checklist/interview/``, ``embed/letters/<id>/``); the start
+    page's, whose own address is the site root, is ``embed/guide/``.
+    """
+    return f"{EMBED_FOLDER}/{full_url or GUIDE_WIDGET + '/'}"
 
 
 def tel_href(phone: str) -> str:

@@ -11,6 +11,7 @@ indexes "(PDF, A4)" without a size.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,6 +31,29 @@ def asset(path: str, source: Path) -> Generated:
     """A component's own script or stylesheet, kept beside its template and
     published at ``path``: each component's parts sit together."""
     return Generated(path, source.read_text(encoding="utf-8"))
+
+
+def filled_script(path: str, source: Path, **slots: object) -> Generated:
+    """A component's script with values from the build written into it, published at ``path``.
+
+    Each slot is an empty object or list marked with its name, ``{/*name*/}``
+    or ``[/*name*/]``, so the source stays valid JavaScript for the linter and
+    the script needs no request to learn its addresses or words.
+    """
+    return Generated(path, fill_slots(source.read_text(encoding="utf-8"), source.name, **slots))
+
+
+def fill_slots(script: str, name: str, **slots: object) -> str:
+    """``script`` with each slot replaced by the JSON of its value (see :func:`filled_script`).
+
+    Each slot must be there exactly once: a script that lost one would run with nothing.
+    """
+    for slot, value in slots.items():
+        marks = [mark for mark in (f"{{/*{slot}*/}}", f"[/*{slot}*/]") if mark in script]
+        if len(marks) != 1 or script.count(marks[0]) != 1:
+            raise ValueError(f"{name} must hold {{/*{slot}*/}} or [/*{slot}*/] exactly once for the build to fill")
+        script = script.replace(marks[0], json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")))
+    return script
 
 
 # Private-use characters: Markdown leaves them alone and no editor types them.

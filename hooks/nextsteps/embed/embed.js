@@ -1,4 +1,8 @@
-/* Next Steps embed loader (README). Markup can shadow document.*: use Document.prototype. */
+/* Next Steps embed loader (README). */
+// Pasted into other people's pages, so kept small by hand: at most 2 KB gzipped
+// (tests/test_embed.py). The build fills in the slots below and publishes it
+// without indentation, blank lines or whole-line comments like these.
+// Markup on the host page can shadow document.*: use Document.prototype.
 (function () {
   "use strict";
   var D = Document.prototype, doc = document, frames = [];
@@ -9,8 +13,10 @@
   var me = Object.getOwnPropertyDescriptor(D, "currentScript").get.call(doc);
   if (!(me instanceof HTMLScriptElement && /\/embed\.js([?#].*)?$/.test(me.src))) return;
   var base = new URL(".", me.src);
-  var HEIGHTS = { guide: 900, checklist: 1800, letter: 2000 };
   var STAGES = [/*journeys*/];
+  // Each kind: [its frame's height, its frame's address, its full page's address,
+  // and the two addresses for a stage's checklist]; "{}" stands for the stage or letter.
+  var KINDS = {/*kinds*/};
   var WORDS = {/*words*/};
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -26,7 +32,7 @@
   function mount(el) {
     if (el.hasAttribute("data-nextsteps-state")) return;
     var kind = attr(el, "nextsteps-embed"), stage = attr(el, "stage"), letter = attr(el, "letter"), accent = attr(el, "accent"), hide = attr(el, "hide-title");
-    var bad = typeof HEIGHTS[kind] != "number" ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
+    var k = KINDS[kind], bad = !(k instanceof Array) ? "nextsteps-embed" : kind == "checklist" && stage != null && STAGES.indexOf(stage) < 0 ? "stage" : kind == "letter" && !ID.test(letter || "") ? "letter" : "";
     if (bad) return say(el, WORDS.invalid.replace("{attribute}", "data-" + bad), "invalid");
     for (var a of el.attributes) if (/^data-(?!(nextsteps-embed|stage|letter|accent|hide-title)$)/.test(a.name)) console.warn("Next Steps: Unknown " + a.name + ", ignored.");
     var hash = new URLSearchParams(), frame = make("iframe"), box = make("div");
@@ -38,13 +44,14 @@
     frame.referrerPolicy = "no-referrer";
     if (kind == "letter") frame.allow = "clipboard-write";
     frame.className = "nextsteps-frame";
-    frame.style.cssText = "display:block;width:100%;border:0;height:" + HEIGHTS[kind] + "px";
-    frame.src = new URL("embed/" + (kind == "guide" ? "guide/" : kind == "letter" ? "letters/" + letter + "/" : "checklist/" + (stage ? stage + "/" : "")), base) + "#" + hash;
+    frame.style.cssText = "display:block;width:100%;border:0;height:" + k[0] + "px";
+    function at(i) { return new URL(k[stage && k[3] ? i + 2 : i].replace("{}", kind == "letter" ? letter : stage), base).href; }
+    frame.src = at(1) + "#" + hash;
     box.hidden = true;
     box.append.apply(box, el.childNodes);
     el.append(frame, box);
     state(el, "loading");
-    var entry = { el: el, frame: frame, kind: kind, box: box };
+    var entry = { el: el, frame: frame, kind: kind, box: box, page: at(2) };
     frames.push(entry);
     on(frame, "load", function () { setTimeout(fail, 3000, entry); });
     new IntersectionObserver(function (e) { if (e[0].isIntersecting && !entry.seen) entry.seen = setTimeout(fail, 10000, entry); }).observe(frame);
@@ -54,7 +61,7 @@
     if (entry.ready || !entry.frame.isConnected) return;
     entry.frame.remove();
     entry.box.hidden = false;
-    if (!entry.box.querySelector("a[href]")) entry.box.append(Object.assign(make("a"), { href: entry.frame.src.replace(/embed\/(guide\/)?|#.*/g, ""), textContent: entry.frame.title }));
+    if (!entry.box.querySelector("a[href]")) entry.box.append(Object.assign(make("a"), { href: entry.page, textContent: entry.frame.title }));
     say(entry.el, WORDS.failed, "failed");
     fire(entry, "failed", { widget: entry.kind });
   }

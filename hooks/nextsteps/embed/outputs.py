@@ -15,16 +15,15 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .. import browser, checklist, letters
-from ..addresses import absolute, rel_url, root_of
+from ..addresses import absolute, checklist_url, letter_page, rel_url, root_of, widget_url
 from ..brand import Brand
 from ..content import Content, page_url
-from ..outputs import Generated, asset
+from ..outputs import Generated, asset, fill_slots
 from ..pagemeta import OEmbed, PageMeta
-from ..templating import read_text
 from ..templating import render as render_template
 from ..wording import say, words_for_script
 from .snippets import LOADER, full_page_url, iframe_snippet, loader_element, loader_snippet, oembed_data, oembed_path
-from .widgets import Widget, widgets
+from .widgets import KINDS, Kind, Widget, widgets
 
 HERE = Path(__file__).parent
 RECRUITER_PAGE = "embed/index.md"
@@ -137,26 +136,47 @@ def recruiter_markdown(found: list[Widget], content: Content, brand: Brand, site
     )
 
 
-JOURNEYS_SLOT = "[/*journeys*/]"
-WORDS_SLOT = "{/*words*/}"
+def loader_kinds() -> dict[str, list[object]]:
+    """Each kind of widget as embed.js needs it: the height its frame starts at, then its
+    frame's and its full page's addresses, then (a checklist only) the same for a stage.
+
+    ``{}`` stands for the stage or the letter. The loader opens the frame, and
+    links to the full page when the frame does not start.
+    """
+    slot = "{}"
+    pages: dict[Kind, list[str]] = {
+        "guide": [""],
+        "checklist": [checklist_url(), checklist_url(slot)],
+        "letter": [page_url(letter_page(slot))],
+    }
+    return {kind: [KINDS[kind], *[url for full in fulls for url in (widget_url(full), full)]] for kind, fulls in pages.items()}
 
 
-def loader_script(content: Content) -> str:
+def loader_script(content: Content) -> Generated:
     """embed.js with the journeys this guide declares, so a mistyped data-stage is caught
-    on the host page, whatever the guide, and the notes it shows there in the guide's
-    language. The loader itself names no journey and holds no words."""
-    script = read_text(HERE / "embed.js")
-    assert script.count(JOURNEYS_SLOT) == 1, "embed.js must keep one [/*journeys*/] for the build to fill"
-    assert script.count(WORDS_SLOT) == 1, "embed.js must keep one {/*words*/} for the build to fill"
-    words = json.dumps(words_for_script("script.embed."), ensure_ascii=False, sort_keys=True)
-    return script.replace(JOURNEYS_SLOT, json.dumps(list(content.journeys))).replace(WORDS_SLOT, words)
+    on the host page, whatever the guide; each kind of widget's height and addresses; and
+    the notes it shows there in the guide's language. The loader itself names no journey,
+    address, height or word. It runs on other people's pages, so it is published compact."""
+    script = compact_script((HERE / "embed.js").read_text(encoding="utf-8"))
+    slots = {"journeys": list(content.journeys), "kinds": loader_kinds(), "words": words_for_script("script.embed.")}
+    return Generated(LOADER, fill_slots(script, "embed.js", **slots))
+
+
+def compact_script(script: str) -> str:
+    """The script without what only its maintainers read: indentation, blank lines and
+    lines that are a ``//`` comment. Safe for a script with no string across lines
+    (no template literals), which is checked."""
+    if "`" in script:
+        raise ValueError("embed.js must not use template literals: its lines are trimmed when it is published")
+    lines = (line.strip() for line in script.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
 
 
 def generated_files(content: Content, *, brand: Brand, site_url: str) -> list[Generated]:
     """The widget pages, their stylesheet, the oEmbed answers and the recruiters' page."""
     found = widgets(content)
     out = [
-        Generated(LOADER, loader_script(content)),
+        loader_script(content),
         asset(FRAME_SCRIPT, HERE / "embed-frame.js"),
         asset(RECRUITER_SCRIPT, HERE / "embed-recruiter.js"),
         asset(STYLESHEET, HERE / "embed.css"),

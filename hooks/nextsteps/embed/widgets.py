@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..addresses import checklist_page, checklist_url
+from ..addresses import checklist_page, page_url, widget_url
 from ..checklist.printable import title_for
 from ..content import Content
 from ..content.schema import Stage
@@ -32,11 +32,7 @@ class Widget:
     @property
     def path(self) -> str:
         """The embed page's URL, relative to the site root."""
-        if self.kind == "guide":
-            return "embed/guide/"
-        if self.kind == "checklist":
-            return f"embed/{checklist_url(self.stage)}"
-        return f"embed/letters/{self.letter}/"
+        return widget_url(page_url(self.page))
 
     @property
     def height(self) -> int:

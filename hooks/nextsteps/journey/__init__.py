@@ -15,11 +15,12 @@ the whole-guide checklist, so nothing breaks and nothing false is said.
 from __future__ import annotations
 
 import json
+import posixpath
 from pathlib import Path
 
-from ..addresses import checklist_url, page_url, rel_url, stage_step_path
+from ..addresses import checklist_url, page_url, rel_url, root_of, stage_step_path
 from ..content import Content
-from ..outputs import Generated, asset
+from ..outputs import Generated, asset, filled_script
 from ..wording import words_for_script
 from .markers import marker_attrs
 
@@ -31,8 +32,11 @@ STORAGE_KEY = "nextsteps.journey.v1"
 
 
 def generated_files() -> list[Generated]:
+    # journey.js gets its addresses written in: the whole-guide checklist, which the
+    # reader's own list replaces in links, and the way from the script up to the site's root.
+    paths = {"checklist": checklist_url(), "root": root_of(posixpath.dirname(SCRIPT) + "/")}
     return [
-        asset(SCRIPT, HERE / "journey.js"),
+        filled_script(SCRIPT, HERE / "journey.js", paths=paths),
         asset(CARRY_ON_SCRIPT, HERE / "carry-on.js"),
         asset(STYLESHEET, HERE / "journey.css"),
     ]

@@ -3,7 +3,10 @@
  * A page on a stage's path carries data-ns-journey (the stage), data-ns-step
  * (the step, on a step's page) and data-ns-checklist (that stage's list).
  * This script keeps the last of those in localStorage
- * "nextsteps.journey.v1" = {"journey": "...", "step": "...", "checklist": "checklist/<stage>/"}.
+ * "nextsteps.journey.v1" = {"journey": "...", "step": "...", "checklist": "<that list's path from the site's root>"}.
+ *
+ * The build writes in the addresses it needs (PATHS, from addresses.py):
+ * the whole-guide checklist's, and the way from this script to the site's root.
  *
  * The start page's "Carry on" box is carry-on.js's. Links to the whole-guide checklist go to the
  * reader's own list once a journey is known: those marked data-ns-my-checklist
@@ -19,8 +22,10 @@
   const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   const PLACE = /^(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)+$/;
 
+  const PATHS = {/*paths*/};
+
   const script = document.currentScript;
-  const root = window.__md_scope instanceof URL ? window.__md_scope : (script ? new URL("../../", script.src) : null);
+  const root = window.__md_scope instanceof URL ? window.__md_scope : (script ? new URL(PATHS.root, script.src) : null);
 
   const store = window.NextSteps.storage; // null when blocked: nothing is remembered, and nothing says it is
 
@@ -71,7 +76,7 @@
   const pointChecklistLinks = () => {
     const saved = read();
     if (!saved || !saved.checklist || !root) return;
-    const whole = new URL("checklist/", root).href;
+    const whole = new URL(PATHS.checklist, root).href;
     const own = new URL(saved.checklist, root).href;
     // Only links that say "your checklist" (marked by the build) and the menu's;
     // a link named "the checklist for all the steps" keeps its word.
