@@ -71,7 +71,7 @@ def test_feeds_and_loader_follow_the_journeys(weeks_site):
     feed = json.loads((weeks_site / "api/checklist.json").read_text(encoding="utf-8"))
     assert list(feed["paths"]) == list(CONTENT.journeys)
     loader = (weeks_site / "embed.js").read_text(encoding="utf-8")
-    assert f"var STAGES = {json.dumps(list(CONTENT.journeys))};" in loader
+    assert f"var STAGES = {json.dumps(list(CONTENT.journeys), separators=(',', ':'))};" in loader
     assert (weeks_site / "oembed/checklist-first-day.json").is_file()
 
 
