@@ -24,7 +24,7 @@ from support import ROOT, Server, build, html_pages, pdf_page_texts, plain_text,
 GUIDE = ROOT / "examples" / "first-weeks"
 CONTENT = load_guide(GUIDE / "mkdocs.yml")
 # Words of the first guide's topic: a guide on another topic must show none of them.
-FIRST_TOPIC = re.compile(r"turned down|rejection|rejected|interview", re.IGNORECASE)
+FIRST_TOPIC = re.compile(r"turned down|rejection|rejected|interview|job seekers|looking for work|job scams", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")
@@ -65,6 +65,14 @@ def test_a_step_on_a_path_names_its_journey_in_the_guides_words(weeks_site):
     assert "Your questions can be about how to do the job well" in html  # its for_stage words
     on_day_one = (weeks_site / "stages/first-day/write-things-down/index.html").read_text(encoding="utf-8")
     assert "read your notes once a week" not in on_day_one  # a nextsteps:only part for the first month
+
+
+def test_the_recruiters_page_names_this_guides_readers(weeks_site):
+    """Who the guide is for is its own word (extra.guide.readers and reader), not the code's."""
+    html = (weeks_site / "for-recruiters/index.html").read_text(encoding="utf-8")
+    assert CONTENT.guide.readers == "people starting a new job" and CONTENT.guide.reader == "starting a new job"
+    assert f'<meta name="description" content="How recruiters can share this guide with {CONTENT.guide.readers}, on' in html
+    assert f'If you are {CONTENT.guide.reader}, <a href="../">go back to the start</a>.' in html
 
 
 def test_feeds_and_loader_follow_the_journeys(weeks_site):

@@ -276,3 +276,18 @@ def test_theme_templates_and_scripts_write_no_words_of_their_own():
             found[path.relative_to(ROOT).as_posix()] = words
     assert len(templates) > 20, "the scan found too few templates to be working"
     assert not found, "\n".join(f"{name}: {words}" for name, words in found.items())
+
+
+def test_who_the_guide_is_for_is_the_guides_own_word():
+    """extra.guide.readers and reader name the guide's readers; a guide that sets neither
+    gets the table's words for any guide, and the table names no guide's readers."""
+    from nextsteps import recruiters
+    from nextsteps.content import load_content, load_guide
+
+    own = recruiters.page_markdown(load_guide(ROOT / "mkdocs.yml"))
+    assert "share this guide with job seekers," in own and "If you are looking for work," in own
+    plain = recruiters.page_markdown(load_content(ROOT / "docs"))  # the same pages, no settings
+    assert f"share this guide with {wording.say('guide.readers')}," in plain
+    assert f"If you are {wording.say('guide.reader')}," in plain
+    table = (HOOKS / "nextsteps/wording/en.py").read_text(encoding="utf-8")
+    assert not re.search(r"job seekers|looking for work", table)

@@ -240,7 +240,7 @@ class Build:
         are ready by the time the engine has built the pages."""
         content, brand, site_url = self.content, self.brand, settings.site_url
         assert content is not None and site_url is not None  # checked and set in validate
-        generated = guide.generated_files(self.places) + recruiters.generated_files() + journey.generated_files() + browser.generated_files()
+        generated = guide.generated_files(self.places) + recruiters.generated_files(content) + journey.generated_files() + browser.generated_files()
         topics: set[str] | None = {o.topic for o in self.support.organisations} if self.support else None
         generated += searchhelp.generated_files(self.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, site_url)
         generated += checklist.generated_files(content, brand=brand, site_url=site_url, site_name=settings.site_name)

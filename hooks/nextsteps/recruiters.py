@@ -1,10 +1,15 @@
 """The "For recruiters" page: what a recruitment agency can reuse, kept out of
-the job seeker's way (linked from the footer, not the navigation)."""
+the reader's way (linked from the footer, not the navigation).
+
+Who the guide is for is the guide's own word (``extra.guide.readers`` and
+``reader``), so a guide on another topic names its own readers here."""
 
 from __future__ import annotations
 
 from . import checklist, embed, letters
 from .addresses import rel
+from .content import Content
+from .guide import reader, readers
 from .outputs import Generated
 from .pagemeta import PageMeta
 from .wording import say
@@ -12,19 +17,19 @@ from .wording import say
 PAGE = "for-recruiters/index.md"
 
 
-def generated_files() -> list[Generated]:
-    return [Generated(PAGE, page_markdown(), in_nav=False)]
+def generated_files(content: Content) -> list[Generated]:
+    return [Generated(PAGE, page_markdown(content), in_nav=False)]
 
 
-def page_markdown() -> str:
+def page_markdown(content: Content) -> str:
     """Links by source path, so the site engine checks each one."""
     front = PageMeta(
         title=say("recruiters.title"),
-        description=say("recruiters.description"),
+        description=say("recruiters.description", readers=readers(content)),
     )
     return front.front_matter() + f"""
 
-{say("recruiters.intro", href=rel(PAGE, "index.md"))}
+{say("recruiters.intro", reader=reader(content), href=rel(PAGE, "index.md"))}
 
 ## {say("recruiters.embed.heading")}
 

@@ -52,6 +52,14 @@ class GuideSettings(BaseModel):
         default="",
         description="The first line of the guide's widget on other websites.",
     )
+    readers: str = Field(
+        default="",
+        description="Who the guide is for, mid-sentence: 'share this guide with job seekers'.",
+    )
+    reader: str = Field(
+        default="",
+        description="What one reader is doing, after 'If you are': 'looking for work'.",
+    )
 
 
 SETTING = "extra.guide"

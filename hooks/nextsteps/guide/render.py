@@ -58,6 +58,16 @@ def day(content: Content) -> str:
     return content.guide.day or say("guide.day")
 
 
+def readers(content: Content) -> str:
+    """Who the guide is for, mid-sentence (``extra.guide.readers``): 'job seekers'."""
+    return content.guide.readers or say("guide.readers")
+
+
+def reader(content: Content) -> str:
+    """What one reader is doing, after 'If you are' (``extra.guide.reader``): 'looking for work'."""
+    return content.guide.reader or say("guide.reader")
+
+
 def has_support_page(content: Content) -> bool:
     """Whether the guide has a support page: a guide on another topic may have none, and no link may lead nowhere."""
     return SUPPORT_PAGE in content.pages

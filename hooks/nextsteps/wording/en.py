@@ -50,6 +50,8 @@ WORDS: dict[str, str | dict[str, str]] = {
     # What a guide asks and is about, unless its settings (extra.guide) say
     "start.choose": "Which of these fits you?",
     "guide.choose": "choose the steps that fit you",
+    "guide.readers": "the people it is for",
+    "guide.reader": "reading it for yourself",
     "start.tools": "Tools to help you",
     "start.tools.checklist": "[Your checklist]({href}). Tick things off as you go, or print it.",
     "start.tools.plan": "[My plan]({href}). Your steps with dates, and reminders for your calendar.",
@@ -427,8 +429,9 @@ WORDS: dict[str, str | dict[str, str]] = {
     "widget.about.checklist.stage": "Only the things to do {who}.",
     # The "For recruiters" page; {href} slots are links the site engine checks
     "recruiters.title": "For recruiters",
-    "recruiters.description": "How recruiters can share this guide with job seekers, on their own website or as their own brand.",
-    "recruiters.intro": "This guide is free to share. These pages are for recruiters and agencies. If you are looking for work, [go back to the start]({href}).",
+    # {readers} and {reader} are the guide's own (extra.guide), or the guide.* words below
+    "recruiters.description": "How recruiters can share this guide with {readers}, on their own website or as their own brand.",
+    "recruiters.intro": "This guide is free to share. These pages are for recruiters and agencies. If you are {reader}, [go back to the start]({href}).",
     "recruiters.embed.heading": "Put the guide on your website",
     "recruiters.embed": "[Embed on your website]({href}) has snippets to copy for the guide, the checklists and each letter template. Each one has a live preview. Send that page to whoever runs your website.",
     "recruiters.wordpress": "On WordPress, paste the address of a page of this guide, such as the start page or a checklist, on a line of its own. WordPress then shows it as a widget. Addresses with `/embed/` in them stay plain text there.",
