@@ -65,8 +65,8 @@ def test_a_search_word_for_an_unknown_section_stops_the_build(tmp_path):
     from nextsteps.problems import ContentError
 
     with pytest.raises(ContentError) as caught:
-        load(tmp_path)
-    assert "data/search-help.yml: field 'sections[0].section': 'feelings' is not a part of the support page" in str(
+        load(tmp_path, ("wellbeing", "careers"))  # the support list's topics
+    assert "data/search-help.yml: field 'sections[0].section': 'feelings' is not a part of the support page. Allowed: wellbeing, careers" in str(
         caught.value
     )
     assert "(line 2)" in str(caught.value)

@@ -25,7 +25,10 @@ extra:
   brand:
     name: Example Recruitment
 """
-SUPPORT = """organisations:
+SUPPORT = """topics:
+  - id: wellbeing
+    title: If you need to talk
+organisations:
   - id: helpline
     name: A helpline
     helps_with: Listens.

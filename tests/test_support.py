@@ -11,8 +11,7 @@ import pytest
 import yaml
 from nextsteps.brand import load_brand
 from nextsteps.problems import ContentError
-from nextsteps.support import DATA_FILE, load_support, stale_warnings
-from nextsteps.support.model import TOPICS
+from nextsteps.support import DATA_FILE, load_support, stale_warnings, support_markdown
 from support import ROOT, build, copy_project
 
 SUPPORT = load_support(ROOT)
@@ -37,7 +36,7 @@ def test_every_entry_is_complete_with_well_formed_links():
 
 def test_the_page_lists_every_entry_by_topic_with_links(site):
     html = (site / "get-support/index.html").read_text(encoding="utf-8")
-    positions = [html.index(f'id="{topic}"') for topic in TOPICS]
+    positions = [html.index(f'id="{topic.id}"') for topic in SUPPORT.topics]
     assert positions == sorted(positions)
     for org in SUPPORT.organisations:
         assert org.name in unescape(html)
@@ -85,9 +84,14 @@ def test_every_fact_line_in_the_guide_names_a_source_and_the_year(site):
     assert found >= len(SUPPORT.organisations) + 4  # one per organisation, plus the lines in the steps
 
 
-def write(path: Path, entries: list[dict]) -> Path:
+TOPICS = [{"id": "wellbeing", "title": "If you need to talk"}]
+
+
+def write(path: Path, entries: list[dict], topics: list[dict] | None = TOPICS) -> Path:
+    """A support file; a brand's that adds to the default list needs no topics of its own."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump({"organisations": entries}), encoding="utf-8")
+    data = {"topics": topics, "organisations": entries} if topics is not None else {"organisations": entries}
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
 
 
@@ -102,7 +106,7 @@ def entry(**changes) -> dict:
     [
         ({"phone": "call us"}, "organisations[0] (helpline).phone", "is not a phone number"),
         ({"web": "http://example.org"}, "organisations[0] (helpline).web", "starts with 'https://'"),
-        ({"topic": "jobs"}, "organisations[0] (helpline).topic", "'wellbeing', 'careers', 'money', 'fairness' or 'safety'"),
+        ({"topic": "jobs"}, "organisations[0] (helpline).topic", "'jobs' is not one of the list's topics. Allowed: wellbeing"),
         ({"regions": ["uk", "wales"]}, "organisations[0] (helpline).regions", "'uk' and 'other' must stand alone"),
         ({"source": None}, "organisations[0] (helpline).source", ""),
         ({"phone": None}, "organisations[0] (helpline)", "give at least one way to reach them"),
@@ -112,6 +116,34 @@ def entry(**changes) -> dict:
 def test_a_malformed_entry_stops_with_file_entry_and_field(tmp_path, bad, field, message):
     data = {k: v for k, v in entry(**bad).items() if v is not None}
     write(tmp_path / DATA_FILE, [data])
+    with pytest.raises(ContentError) as caught:
+        load_support(tmp_path)
+    text = str(caught.value)
+    assert f"{DATA_FILE}: field '{field}'" in text and message in text, text
+
+
+def test_the_topics_and_their_order_are_the_lists_own(tmp_path):
+    """What readers need help with depends on the guide: the file names the parts of the page."""
+    topics = [{"id": "first-days", "title": "Help in your first days"}, {"id": "rights", "title": "Your rights at work"}]
+    write(tmp_path / DATA_FILE, [entry(id="union", topic="rights"), entry(id="buddy", topic="first-days")], topics)
+    found = load_support(tmp_path)
+    assert [t.id for t in found.topics] == ["first-days", "rights"] and found.title_of("rights") == "Your rights at work"
+    page = support_markdown(found)
+    assert page.index("## Help in your first days {: #first-days }") < page.index("## Your rights at work {: #rights }")
+
+
+@pytest.mark.parametrize(
+    ("topics", "field", "message"),
+    [
+        (None, "topics", "must list the parts of the support page in page order, each with an id and a title"),
+        ([], "topics", "must list the parts of the support page"),
+        ([{"id": "Well Being", "title": "Talk"}], "topics[0].id", ""),
+        ([{"id": "wellbeing"}], "topics[0].title", "this field is required"),
+        ([{"id": "wellbeing", "title": "A"}, {"id": "wellbeing", "title": "B"}], "topics[1].id", "'wellbeing' is already a topic"),
+    ],
+)
+def test_a_list_without_good_topics_stops_with_the_field(tmp_path, topics, field, message):
+    write(tmp_path / DATA_FILE, [entry()], topics)
     with pytest.raises(ContentError) as caught:
         load_support(tmp_path)
     text = str(caught.value)
@@ -163,13 +195,13 @@ def test_a_stale_entry_warns_in_a_real_build(tmp_path):
 
 
 def test_a_brand_can_replace_or_extend_the_list(tmp_path):
-    own = write(tmp_path / "brands/ireland/support.yml", [entry()])
+    own = write(tmp_path / "brands/ireland/support.yml", [entry()], topics=None)
     replaced = load_support(ROOT, brand_file=own, brand_shown="brand.yml", mode="replace")
     assert [o.id for o in replaced.organisations] == ["helpline"]
     extended = load_support(ROOT, brand_file=own, brand_shown="brand.yml", mode="extend")
     assert [o.id for o in extended.organisations] == [o.id for o in SUPPORT.organisations] + ["helpline"]
     assert extended.organisations[-1].region_label == "Other places"
-    clash = write(tmp_path / "brands/clash.yml", [entry(id="samaritans")])
+    clash = write(tmp_path / "brands/clash.yml", [entry(id="samaritans")], topics=None)
     with pytest.raises(ContentError, match=re.escape("'samaritans' is already in data/support.yml")):
         load_support(ROOT, brand_file=clash, brand_shown="brand.yml", mode="extend")
 

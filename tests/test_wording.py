@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import unmarked
 from nextsteps import wording
-from nextsteps.support import REGIONS, TOPICS
+from nextsteps.support import REGIONS
 from support import ROOT, build, copy_project, pdf_page_texts
 
 # One worker builds the marked second-language site (marked_site) for all of its tests.
@@ -22,7 +22,6 @@ CHANNELS = ("email", "letter", "linkedin")
 BUILT_KEYS = {
     "channel.": CHANNELS,
     "noun.": CHANNELS,
-    "support.": TOPICS,
     "region.": REGIONS,
     "widget.about.": ("guide", "checklist"),
     "when.": ("today", "this-week", "ongoing"),
@@ -194,7 +193,7 @@ def test_a_second_language_reaches_the_generated_pages_and_files(marked_site):
     widget = (marked_site / "embed/letters/reply-to-the-rejection/index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in widget and f"{MARK}Shared by" in widget
     support = (marked_site / "get-support/index.html").read_text(encoding="utf-8")
-    assert f"{MARK}If you feel low or need to talk" in support and f"{MARK}Call " in support
+    assert f"{MARK}On this page" in support and f"{MARK}Call " in support
     checklist = (marked_site / "checklist/index.html").read_text(encoding="utf-8")
     assert f"{MARK}Start again" in checklist and ">Start again<" not in checklist
     printed = " ".join(pdf_page_texts((marked_site / "downloads/checklist-a4.pdf").read_bytes()))

@@ -215,10 +215,6 @@ class Build:
             checklist.check_site_url(settings.site_url, config_file.name)
         except ContentError as exc:
             problems += exc.problems
-        try:
-            self.search_help = searchhelp.load(guide_folder(config_file))
-        except ContentError as exc:
-            problems += exc.problems
         own = self.brand.support
         try:
             self.support = support.load_support(
@@ -228,6 +224,11 @@ class Build:
                 mode=own.mode if own else "extend",
                 region=self.brand.region,
             )
+        except ContentError as exc:
+            problems += exc.problems
+        topics = tuple(t.id for t in self.support.topics) if self.support else None
+        try:
+            self.search_help = searchhelp.load(guide_folder(config_file), topics)
         except ContentError as exc:
             problems += exc.problems
         if problems:
@@ -241,8 +242,7 @@ class Build:
         content, brand, site_url = self.content, self.brand, settings.site_url
         assert content is not None and site_url is not None  # checked and set in validate
         generated = guide.generated_files(self.places) + recruiters.generated_files(content) + journey.generated_files() + browser.generated_files()
-        topics: set[str] | None = {o.topic for o in self.support.organisations} if self.support else None
-        generated += searchhelp.generated_files(self.search_help, topics, support=guide.has_support_page(content)) + plan.generated_files(content, site_url)
+        generated += searchhelp.generated_files(self.search_help, self.support, support=guide.has_support_page(content)) + plan.generated_files(content, site_url)
         generated += checklist.generated_files(content, brand=brand, site_url=site_url, site_name=settings.site_name)
         generated += embed.generated_files(content, brand=brand, site_url=site_url)
         generated += letters.generated_files(

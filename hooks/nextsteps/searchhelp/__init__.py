@@ -20,7 +20,7 @@ import yaml
 from ..addresses import SUPPORT_PAGE, page_url
 from ..outputs import Generated, asset
 from ..problems import ContentError, Problem, with_lines, yaml_problem
-from ..support import TOPICS, topic_title
+from ..support import SupportList
 from ..wording import words_for_script
 
 HERE = Path(__file__).parent
@@ -37,8 +37,11 @@ class Section:
     words: tuple[str, ...]
 
 
-def load(project: Path) -> tuple[Section, ...]:
-    """The file's sections, or ContentError naming the file, the field and the line."""
+def load(project: Path, topics: tuple[str, ...] | None = None) -> tuple[Section, ...]:
+    """The file's sections, or ContentError naming the file, the field and the line.
+
+    ``topics``: the support list's topics, which a section must name; None
+    when the list could not be read (its own problems say why)."""
     path = project / DATA_FILE
     if not path.is_file():
         return ()
@@ -58,14 +61,9 @@ def load(project: Path) -> tuple[Section, ...]:
             problems.append(Problem(DATA_FILE, where, "needs exactly two fields: section and words"))
             continue
         topic, words = entry["section"], entry["words"]
-        if topic not in TOPICS:
-            problems.append(
-                Problem(
-                    DATA_FILE,
-                    f"{where}.section",
-                    f"'{topic}' is not a part of the support page. Allowed: {', '.join(TOPICS)}",
-                )
-            )
+        if topics is not None and topic not in topics:
+            allowed = f"Allowed: {', '.join(topics)}" if topics else "This guide has no support list"
+            problems.append(Problem(DATA_FILE, f"{where}.section", f"'{topic}' is not a part of the support page. {allowed}"))
             continue
         if not isinstance(words, list) or not words:
             problems.append(Problem(DATA_FILE, f"{where}.words", "must be a list of words"))
@@ -85,21 +83,20 @@ def load(project: Path) -> tuple[Section, ...]:
     return tuple(found)
 
 
-def generated_files(
-    sections: tuple[Section, ...], present: set[str] | None = None, *, support: bool = True
-) -> list[Generated]:
+def generated_files(sections: tuple[Section, ...], support_list: SupportList | None, *, support: bool = True) -> list[Generated]:
     """The script, its stylesheet, and the words it looks for with where each leads.
 
-    ``present``: the topics the support page shows. A brand's own list may
-    leave one out, and a link to a part that is not there helps nobody.
+    ``support_list``: what the support page shows. A brand's own list may
+    leave a topic out, and a link to a part that is not there helps nobody.
     ``support``: whether the guide has a support page at all.
     """
     support_url = page_url(SUPPORT_PAGE)
+    present = {o.topic for o in support_list.organisations} if support_list else set()
     data = {
         "sections": [
-            {"href": f"{support_url}#{s.topic}", "title": topic_title(s.topic), "words": list(s.words)}
+            {"href": f"{support_url}#{s.topic}", "title": support_list.title_of(s.topic), "words": list(s.words)}
             for s in sections
-            if support and (present is None or s.topic in present)
+            if support and support_list and s.topic in present
         ],
         "support": support_url if support else "",
         "start": "",

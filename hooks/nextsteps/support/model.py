@@ -11,12 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from ..addresses import tel_href
 from ..wording import say
 
-Topic = Literal["wellbeing", "careers", "money", "fairness", "safety"]
 Region = Literal["uk", "england", "scotland", "wales", "northern-ireland", "ie", "other"]
 
-# Page order: the topics a reader looks for, most urgent first; UK-wide
-# help first, then the nations, other places last. The words are in wording.
-TOPICS: tuple[str, ...] = get_args(Topic)
+# Page order: UK-wide help first, then the nations, other places last. The
+# words are in wording. The topics, and their order, are the list's own (Topic).
 REGIONS: tuple[str, ...] = get_args(Region)
 
 
@@ -33,10 +31,6 @@ EDITION_OF: dict[str, str | None] = {
 }
 
 
-def topic_title(topic: str) -> str:
-    return say(f"support.{topic}")
-
-
 def region_name(region: str) -> str:
     return say(f"region.{region}")
 
@@ -45,6 +39,15 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s\"'<>]*)?$")
 SOURCE = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?::\d+)?(?:/[^\s\"'<>]*)?$")
 PHONE = re.compile(r"^\+?[0-9](?:[0-9 ]{1,18}[0-9])?$")
+
+
+class Topic(BaseModel):
+    """A part of the support page, as the list declares it: what the guide's readers look for help with."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: Slug = Field(description="The part's anchor on the page (#safety) and what an organisation's topic names.")
+    title: Line = Field(description="The part's heading, such as 'If you feel low or need to talk'.")
 
 
 class TextMessage(BaseModel):
@@ -60,7 +63,7 @@ class Organisation(BaseModel):
     id: Slug
     name: Line
     helps_with: Line
-    topic: Topic
+    topic: Slug = Field(description="The id of one of the list's topics.")
     regions: Annotated[list[Region], Field(min_length=1)]
     area: Line | None = Field(default=None, description="Shown instead of the region's name, such as 'Ireland' for 'other'.")
     phone: str | None = None

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..templating import render
 from ..wording import say
 from .loader import SupportList
-from .model import TOPICS, Organisation, topic_title
+from .model import Organisation
 
 HERE = Path(__file__).parent
 # An editor writes this line where the list goes (docs/get-support.md).
@@ -18,8 +18,7 @@ PLACEHOLDER = "<!-- nextsteps:support-list -->"
 def support_markdown(support: SupportList) -> str:
     """Grouped by topic, then by where each one helps; every entry names its source and year."""
     topics = []
-    for topic in TOPICS:
-        title = topic_title(topic)
+    for topic, title in ((t.id, t.title) for t in support.topics):
         orgs = sorted((o for o in support.organisations if o.topic == topic), key=lambda o: (o.region_order, o.region_label, o.name))
         if not orgs:
             continue
@@ -45,7 +44,7 @@ def contents_markdown(support: SupportList, page_markdown: str) -> str:
     """
     lines = [f"**{say('support.contents')}**", ""]
     present = {o.topic for o in support.organisations}
-    lines += [f"- [{topic_title(t)}](#{t})" for t in TOPICS if t in present]
+    lines += [f"- [{t.title}](#{t.id})" for t in support.topics if t.id in present]
     for title in re.findall(r"^## (.+?)\s*$", page_markdown, flags=re.M):
         lines.append(f"- [{title}](#{_slug(title)})")
     return "\n".join(lines) + "\n"

@@ -180,13 +180,8 @@ WORDS: dict[str, str | dict[str, str]] = {
     "noun.email": "email",
     "noun.letter": "letter",
     "noun.linkedin": "message",
-    # The support page: topics, most urgent first, and where each one helps
+    # The support page (its topics are the list's own, in data/support.yml) and where each one helps
     "support.contents": "On this page",
-    "support.wellbeing": "If you feel low or need to talk",
-    "support.careers": "Free careers advice",
-    "support.money": "Money and benefits while you look for work",
-    "support.fairness": "If you think you were treated unfairly",
-    "support.safety": "Job scams and fraud",
     "region.uk": "the whole UK",
     "region.england": "England",
     "region.scotland": "Scotland",
