@@ -206,6 +206,19 @@ def test_a_brand_can_replace_or_extend_the_list(tmp_path):
         load_support(ROOT, brand_file=clash, brand_shown="brand.yml", mode="extend")
 
 
+
+def test_a_brands_list_uses_the_guides_topics_or_its_own(tmp_path):
+    """Without topics of its own a brand's list has the guide's; it may add a topic, or bring its own set when it replaces the list."""
+    assert load_support(ROOT, brand_file=write(tmp_path / "a.yml", [entry()], topics=None), brand_shown="a.yml", mode="replace").topics == SUPPORT.topics
+    local = [{"id": "local", "title": "Help in your town"}]
+    added = load_support(ROOT, brand_file=write(tmp_path / "b.yml", [entry(topic="local")], local), brand_shown="b.yml", mode="extend")
+    assert [t.id for t in added.topics] == [t.id for t in SUPPORT.topics] + ["local"] and added.title_of("local") == "Help in your town"
+    own = load_support(ROOT, brand_file=write(tmp_path / "c.yml", [entry(topic="local")], local), brand_shown="c.yml", mode="replace")
+    assert [t.id for t in own.topics] == ["local"]
+    with pytest.raises(ContentError, match=re.escape("field 'organisations[0] (helpline).topic': 'careers' is not one of the list's topics. Allowed: local")):
+        load_support(ROOT, brand_file=write(tmp_path / "d.yml", [entry(topic="careers")], local), brand_shown="d.yml", mode="replace")
+
+
 def test_brand_support_setting_is_checked(tmp_path):
     with pytest.raises(ContentError, match=r"extra.brand.support.mode"):
         load_brand({"support": {"file": "x.yml", "mode": "merge"}}, "brand.yml", tmp_path)
