@@ -5,21 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project
+from support import ROOT, SITECUSTOM, TEST_ENV, build, copy_project, old_site
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-
-
-def old_site(site: Path, folder: Path) -> Path:
-    """A site built earlier and still in place: a copy of the run's shared build,
-    so a test of a failing build does not first build the whole site again."""
-    shutil.copytree(site, folder, symlinks=True)
-    return folder
 
 
 def test_without_pango_the_build_stops_before_cleaning_with_one_line(tmp_path, site):
