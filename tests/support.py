@@ -404,3 +404,11 @@ def nginx(server_block: str, root: Path, work: Path):
     """The generated nginx example over plain HTTP on a free port; yields its origin."""
     with nginx_example(server_block, root, work) as running:
         yield running.origin
+
+
+def old_site(site: Path, folder: Path) -> Path:
+    """A site built earlier and still in place, for a test of a build that must
+    keep it: a copy of the run's shared build (the ``site`` fixture), so the
+    test does not first build the whole site again."""
+    shutil.copytree(site, folder, symlinks=True)
+    return folder

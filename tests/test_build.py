@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from nextsteps.content import load_content
-from support import ROOT, build, copy_project
+from support import ROOT, build, copy_project, old_site
 
 CONTENT = load_content(ROOT / "docs")
 
@@ -224,10 +224,9 @@ def test_no_page_loads_anything_from_another_site(site):
         assert not any(r.endswith((".js", ".css", ".woff2", ".woff", ".ttf", ".png", ".svg")) for r in loaded), (path, loaded)
 
 
-def test_broken_content_stops_the_build_and_keeps_the_old_site(tmp_path):
+def test_broken_content_stops_the_build_and_keeps_the_old_site(tmp_path, site):
     project = copy_project(tmp_path / "project")
-    site = tmp_path / "out"
-    assert build(site, project).returncode == 0
+    site = old_site(site, tmp_path / "out")
     before = (site / "index.html").read_bytes()
 
     step = project / "docs/steps/ask-for-feedback.md"

@@ -2,20 +2,17 @@
 
 The articles are written for these tests (tests/articles.py) and saved as a
 web page wrapped in site furniture, plain text, Markdown and a Word file.
+How the preview shows an imported draft is checked in test_serve.py, on the
+preview those tests share.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
-import a11y
 import articles
 import markdown
 import pytest
@@ -423,58 +420,6 @@ def test_check_reports_front_matter_print_limits_letter_notes_and_fact_lines(tmp
         r"docs/steps/clear-your-mind\.md:\d+: this source line needs a link to the page it was checked against", found
     ), found
     assert re.search(r"docs/steps/clear-your-mind\.md:\d+: 'Act 1996' is a fact with no source line", found), found
-
-
-# The preview ----------------------------------------------------------------------------------
-
-
-@pytest.mark.browser
-def test_the_preview_shows_a_draft_with_a_banner(tmp_path, browser):
-    """`mkdocs serve` shows a draft, on no path yet, with a visible Draft banner, accessible light and dark."""
-    project = copy_project(tmp_path / "project")
-    assert run_import(saved(tmp_path, "md"), cwd=project).returncode == 0
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    address = f"http://127.0.0.1:{port}/steps/how-to-keep-your-confidence-up/"
-    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        env={**os.environ, **TEST_ENV},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert server.poll() is None, (tmp_path / "serve.log").read_text(encoding="utf-8")
-            try:
-                with urllib.request.urlopen(address, timeout=5) as response:
-                    html = response.read().decode("utf-8")
-                break
-            except OSError:
-                assert time.monotonic() < deadline, (tmp_path / "serve.log").read_text(encoding="utf-8")
-                time.sleep(0.5)
-        banner = re.search(r'<p class="ns-draft" role="note"><strong>Draft</strong> (.*?)</p>', html)
-        assert banner and "draft: true" in banner.group(1).replace("&#x27;", "'"), html[:2000]
-        assert "Ask For Feedback When You Can" in html
-        for scheme in ("light", "dark"):
-            context = browser.new_context(color_scheme=scheme)
-            try:
-                page = context.new_page()
-                page.goto(address, timeout=60_000)
-                shown = page.locator(".ns-draft")
-                assert shown.is_visible() and shown.inner_text().startswith("DRAFT"), scheme
-                found = a11y.violations(page)
-                assert not found, a11y.describe(found)
-            finally:
-                context.close()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
-    assert "draft, left out" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
 
 
 def test_hostile_markdown_keeps_its_words_and_loses_its_markup(tmp_path):

@@ -284,22 +284,20 @@ BREAKAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    return copy_project(tmp_path_factory.mktemp("letters") / "project")
-
-
 @pytest.mark.parametrize("name", BREAKAGES)
-def test_broken_letter_stops_the_build_before_writing_anything(project, tmp_path, name):
+def test_a_broken_letter_is_refused_with_its_file_field_and_line(docs, name):
+    """Every breakage, as the build's content check finds it: the build runs this
+    check before it writes anything (the test below runs the real build once)."""
     rel, old, new, expected = BREAKAGES[name]
-    path = project / "docs" / rel
-    original = path.read_text(encoding="utf-8")
-    assert old in original
-    path.write_text(original.replace(old, new, 1), encoding="utf-8")
-    try:
-        result = build(tmp_path / "out", project)
-    finally:
-        path.write_text(original, encoding="utf-8")
+    edit(docs / rel, old, new)
+    assert expected in problems_for(docs)
+
+
+def test_a_broken_letter_stops_the_build_before_writing_anything(tmp_path):
+    project = copy_project(tmp_path / "project")
+    rel, old, new, expected = BREAKAGES["undeclared placeholder"]
+    edit(project / "docs" / rel, old, new)
+    result = build(tmp_path / "out", project)
     assert result.returncode != 0
     assert expected in result.output, result.output[-2000:]
     assert not (tmp_path / "out").exists()

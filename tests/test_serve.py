@@ -4,6 +4,7 @@ browser with file, field and line, and the site comes back once it is fixed."""
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import a11y
+import articles
 import pytest
 from nextsteps.content import load_content
 from playwright.sync_api import Error as PlaywrightError
@@ -30,17 +32,114 @@ ROOT_CONTENT = load_content(ROOT / "docs")
 class Preview:
     def __init__(self, project: Path, proc: subprocess.Popen, port: int, log: Path):
         self.project, self.proc, self.port, self.log = project, proc, port, log
+        self.log_start = 0  # where the current test's part of the log begins
+        self.pristine: dict[str, tuple[bytes, int]] = {}  # a shared preview's files as it started
 
     def url(self, path: str = "") -> str:
         return f"http://127.0.0.1:{self.port}/{path}"
 
     def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
+        """What the preview printed since the current test began."""
+        with self.log.open("rb") as log:
+            log.seek(self.log_start)
+            return log.read().decode("utf-8", errors="replace")
+
+    def begin_test(self) -> None:
+        self.log_start = self.log.stat().st_size
+
+    def wait_for_rebuild_after(self, moment_ms: int) -> None:
+        """Wait until the preview has finished a build that began after ``moment_ms``.
+
+        The preview numbers each finished build by when it began, on the
+        machine's monotonic clock in milliseconds, and tells its browsers that
+        number at /livereload/0/0. A file written before ``moment_ms`` is in
+        every build that began later; a build already running when the file
+        was written is not enough, as it may have read the old file.
+        """
+        deadline = time.monotonic() + WAIT
+        while True:
+            assert self.proc.poll() is None, self.output()
+            finished = fetch(self.url("livereload/0/0"))
+            if finished and int(finished) > moment_ms:
+                return
+            assert time.monotonic() < deadline, "the preview never rebuilt: " + self.output()[-2000:]
+            time.sleep(0.2)
+
+    def wait_until_healthy(self) -> None:
+        """Wait until the home page is the guide's, not the error page (a page is
+        answered only between builds, so this also waits for a running build)."""
+        deadline = time.monotonic() + WAIT
+        while True:
+            assert self.proc.poll() is None, self.output()
+            home = (fetch(self.url()) or b"").decode("utf-8", errors="replace")
+            if HEALTHY in home and "ns-error__problem" not in home:
+                return
+            assert time.monotonic() < deadline, "the preview never came back: " + self.output()[-2000:]
+            time.sleep(0.3)
+
+
+# Words of the guide's home page, which the error page never shows.
+HEALTHY = "Where were you turned down?"
+# The tests that share one preview of the project run one after another on one worker.
+SHARED_PREVIEW = pytest.mark.xdist_group("serve-preview")
+
+
+@pytest.fixture(scope="module")
+def shared_preview(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Preview]:
+    """One preview of the project for every test of this module that edits it.
+
+    Starting a preview builds the whole site, which costs far more than the
+    rebuilds a test causes; the ``preview`` fixture puts the project back
+    after each test, so the tests still do not depend on each other.
+    """
+    for server in _serve(tmp_path_factory.mktemp("shared-preview")):
+        server.pristine = _project_files(server.project)
+        yield server
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Iterator[Preview]:
-    yield from _serve(tmp_path)
+def preview(shared_preview: Preview, request: pytest.FixtureRequest) -> Iterator[Preview]:
+    """The shared preview, in the state it started in, and back in it after the test.
+
+    Every file the test changed, added or removed is put back as it was, its
+    modification time too (the preview warns about a changed Python file by its
+    time), and the next test starts only once the preview has rebuilt from the
+    restored files and serves the guide again.
+    """
+    if getattr(request.config.option, "loadgroup", False) and not request.node.nodeid.endswith("@serve-preview"):
+        pytest.fail(
+            "pytest-xdist ran this test without its group (--dist loadgroup), so every worker starts its own preview "
+            "and every module fixture is built once per worker. pytest 9.2 with pytest-xdist 3.8 does this "
+            "(pytest-xdist issue 1386): see the pytest pin in pyproject.toml."
+        )
+    project, before = shared_preview.project, shared_preview.pristine
+    shared_preview.wait_until_healthy()
+    shared_preview.begin_test()
+    yield shared_preview
+    after = _project_files(project)
+    changed = False
+    for name in after.keys() - before.keys():
+        (project / name).unlink()
+        changed = True
+    for name, (data, mtime_ns) in before.items():
+        if after.get(name) != (data, mtime_ns):
+            path = project / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            os.utime(path, ns=(mtime_ns, mtime_ns))
+            changed = True
+    if changed:
+        shared_preview.wait_for_rebuild_after(round(time.monotonic() * 1000))
+    shared_preview.wait_until_healthy()
+
+
+def _project_files(project: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file of a project copy with its bytes and modification time, leaving out the shared cache and Python's own."""
+    return {
+        path.relative_to(project).as_posix(): (path.read_bytes(), path.stat().st_mtime_ns)
+        for path in project.rglob("*")
+        if path.is_file() and ".cache" not in path.relative_to(project).parts and "__pycache__" not in path.parts
+    }
 
 
 @pytest.fixture
@@ -115,6 +214,7 @@ def problems_shown(page) -> list[dict[str, str]]:
     )
 
 
+@SHARED_PREVIEW
 def test_a_front_matter_mistake_shows_in_the_browser_and_goes_away_when_fixed(preview, page):
     step = preview.project / STEP
     page.goto(preview.url(STEP_URL))
@@ -140,6 +240,7 @@ def test_a_front_matter_mistake_shows_in_the_browser_and_goes_away_when_fixed(pr
     assert page.query_selector("tr.ns-error__problem") is None
 
 
+@SHARED_PREVIEW
 def test_a_yaml_mistake_names_its_line_and_pages_made_by_the_build_come_back(preview, page):
     step = preview.project / STEP
     page.goto(preview.url("checklist/"))
@@ -154,6 +255,7 @@ def test_a_yaml_mistake_names_its_line_and_pages_made_by_the_build_come_back(pre
     assert page.query_selector("tr.ns-error__problem") is None
 
 
+@SHARED_PREVIEW
 def test_a_bad_brand_setting_shows_in_the_browser(preview, page):
     config = preview.project / "mkdocs.yml"
     page.goto(preview.url())
@@ -166,6 +268,7 @@ def test_a_bad_brand_setting_shows_in_the_browser(preview, page):
     wait_for_text(page, "Where were you turned down?", "main")
 
 
+@SHARED_PREVIEW
 def test_a_brand_mistake_and_a_page_mistake_show_together_each_with_file_field_and_line(preview, page):
     """The problems reach the page as the build found them, not parsed back from the terminal's text."""
     config, step = preview.project / "mkdocs.yml", preview.project / STEP
@@ -186,6 +289,7 @@ def test_a_brand_mistake_and_a_page_mistake_show_together_each_with_file_field_a
     wait_for_text(page, "Where were you turned down?", "main")
 
 
+@SHARED_PREVIEW
 def test_an_edit_to_the_theme_overrides_rebuilds_the_preview(preview, page):
     css = "assets/stylesheets/nextsteps.css"
     marker = "/* changed while the preview runs */"
@@ -196,6 +300,7 @@ def test_an_edit_to_the_theme_overrides_rebuilds_the_preview(preview, page):
         time.sleep(0.3)
 
 
+@SHARED_PREVIEW
 def test_a_yaml_mistake_in_the_settings_file_shows_in_the_browser_with_its_line(preview, page):
     config = preview.project / "mkdocs.yml"
     page.goto(preview.url("checklist/"))
@@ -221,6 +326,7 @@ def test_a_yaml_mistake_in_the_settings_file_shows_in_the_browser_with_its_line(
     wait_for_text(page, "Today", "main")
 
 
+@SHARED_PREVIEW
 def test_a_mistake_in_a_theme_template_shows_in_the_browser_with_its_line(preview, page):
     template = preview.project / "overrides/main.html"
     page.goto(preview.url())
@@ -236,6 +342,7 @@ def test_a_mistake_in_a_theme_template_shows_in_the_browser_with_its_line(previe
     wait_for_text(page, "Where were you turned down?", "main")
 
 
+@SHARED_PREVIEW
 def test_a_support_list_mistake_shows_in_the_browser_with_its_line(preview, page):
     data = preview.project / "data/support.yml"
     page.goto(preview.url("get-support/"))
@@ -249,6 +356,7 @@ def test_a_support_list_mistake_shows_in_the_browser_with_its_line(preview, page
     wait_for_text(page, "Samaritans", "main")
 
 
+@SHARED_PREVIEW
 def test_an_edit_to_a_template_or_stylesheet_under_hooks_takes_effect_without_a_restart(preview, page):
     hooks = preview.project / "hooks/nextsteps"
     last = f"stages/interview/{ROOT_CONTENT.steps_for('interview')[-1].slug}/"
@@ -292,3 +400,37 @@ def test_a_brand_preview_follows_the_settings_it_inherits_and_shows_its_own_erro
     assert a11y.violations(page) == []
     edit(brand, 'site_name: "Next steps with Example Recruitment', "site_name: Next steps with Example Recruitment")
     wait_for_text(page, "Example Recruitment", "footer")
+
+
+@SHARED_PREVIEW
+def test_an_imported_draft_shows_in_the_preview_with_a_banner(preview, browser, tmp_path):
+    """`nextsteps import` while the preview runs: the draft shows, on no path yet,
+    with a visible Draft banner, accessible light and dark."""
+    article = tmp_path / "article.md"
+    article.write_text(articles.as_markdown(), encoding="utf-8")
+    imported = subprocess.run(
+        [sys.executable, "-m", "nextsteps.cli", "import", str(article)],
+        cwd=preview.project, capture_output=True, text=True, timeout=120, env={**TEST_ENV, "PATH": "/usr/bin:/bin"},
+    )
+    assert imported.returncode == 0, imported.stderr
+    address = preview.url("steps/how-to-keep-your-confidence-up/")
+    deadline = time.monotonic() + WAIT
+    while b"ns-draft" not in (fetch(address) or b""):
+        assert time.monotonic() < deadline, "the draft never showed: " + preview.output()[-2000:]
+        time.sleep(0.3)
+    html = (fetch(address) or b"").decode("utf-8")
+    banner = re.search(r'<p class="ns-draft" role="note"><strong>Draft</strong> (.*?)</p>', html)
+    assert banner and "draft: true" in banner.group(1).replace("&#x27;", "'"), html[:2000]
+    assert "Ask For Feedback When You Can" in html
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(address, timeout=60_000)
+            shown = page.locator(".ns-draft")
+            assert shown.is_visible() and shown.inner_text().startswith("DRAFT"), scheme
+            found = a11y.violations(page)
+            assert not found, a11y.describe(found)
+        finally:
+            context.close()
+    assert "draft, left out" not in preview.output()
