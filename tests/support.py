@@ -404,3 +404,8 @@ def nginx(server_block: str, root: Path, work: Path):
     """The generated nginx example over plain HTTP on a free port; yields its origin."""
     with nginx_example(server_block, root, work) as running:
         yield running.origin
+
+
+def content_slugs(content) -> set[str]:
+    """Every name a guide's content (``nextsteps.content.Content``) gives a page: its steps, letters and journeys."""
+    return {step.slug for step in content.steps} | set(content.letters) | set(content.journeys)
