@@ -10,6 +10,7 @@ import json
 import shutil
 import subprocess
 import time
+from collections.abc import Collection
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -102,12 +103,32 @@ def invalid_html(site: Path) -> list[str]:
 SWEEPS = {"1280-light": (1280, "light"), "320-dark": (320, "dark")}
 
 
-def sweep(browser, server, paths: list[str], width: int, scheme: str) -> dict[str, str]:
+def page_kind(path: str, slugs: Collection[str]) -> str:
+    """A page's kind: its path with every content name (a step, letter or
+    journey slug) made '*'. "stages/final/keep-learning/" is "stages/*/*/":
+    every page of a kind comes from one template with other words in it."""
+    return "/".join("*" if part in slugs else part for part in path.split("/"))
+
+
+def one_page_per_kind(site: Path, paths: list[str], slugs: Collection[str]) -> set[str]:
+    """The largest built page of each kind: the one that shows the most of its template."""
+    largest: dict[str, tuple[int, str]] = {}
+    for path in paths:
+        file = site / path if path.endswith(".html") else site / path / "index.html"
+        size = file.stat().st_size
+        kind = page_kind(path, slugs)
+        if kind not in largest or size > largest[kind][0]:
+            largest[kind] = (size, path)
+    return {path for _size, path in largest.values()}
+
+
+def sweep(browser, server, paths: list[str], width: int, scheme: str, axe_paths: Collection[str] | None = None) -> dict[str, str]:
     """Visit each page once and check everything a page must be: no axe-core
     violation, no sideways scrolling, no cookie, and no request to another site.
 
     One visit serves every check, so each page is loaded once per configuration;
     callers share the pages out in slices so the test workers check them side by side.
+    ``axe_paths`` limits axe-core, the costly check, to those pages (all when None).
     Returns the problems by page ("" for none).
     """
     import a11y  # browser only: axe-playwright-python, needed by the browser tests alone
@@ -121,9 +142,10 @@ def sweep(browser, server, paths: list[str], width: int, scheme: str) -> dict[st
         for path in paths:
             found: list[str] = []
             page.goto(server.url(path))
-            violations = a11y.violations(page)
-            if violations:
-                found.append(a11y.describe(violations))
+            if axe_paths is None or path in axe_paths:
+                violations = a11y.violations(page)
+                if violations:
+                    found.append(a11y.describe(violations))
             scroll = page.evaluate("document.documentElement.scrollWidth")
             if scroll > width:
                 found.append(f"the page is {scroll}px wide at {width}px")

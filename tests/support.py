@@ -24,7 +24,11 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "brands", "data")
 # sitecustomize modules that change a build's machine: no network, no Pango.
 SITECUSTOM = Path(__file__).resolve().parent / "sitecustom"
 
-CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# The headless shell first: the same Blink engine without the desktop browser
+# around it, as Playwright itself runs headless tests; it needs about a
+# quarter less CPU. scripts/install-system-packages.sh --test adds it where
+# the release has it.
+CHROMIUM_CANDIDATES = ("chromium-headless-shell", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # The browser's time zone and language are the tests', not the machine's.
 CHROMIUM_ENV = {"TZ": "Europe/London", "LANG": "en_GB.UTF-8", "LANGUAGE": "en_GB"}
 CHROMIUM_ARGS = [
@@ -412,3 +416,8 @@ def old_site(site: Path, folder: Path) -> Path:
     test does not first build the whole site again."""
     shutil.copytree(site, folder, symlinks=True)
     return folder
+
+
+def content_slugs(content) -> set[str]:
+    """Every name a guide's content (``nextsteps.content.Content``) gives a page: its steps, letters and journeys."""
+    return {step.slug for step in content.steps} | set(content.letters) | set(content.journeys)

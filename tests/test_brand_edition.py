@@ -11,6 +11,9 @@ import pytest
 import yaml
 from support import ROOT, build, copy_project
 
+# One group: the brand edition is built once, by the one worker that runs this module.
+pytestmark = pytest.mark.xdist_group("brand_edition")
+
 BRAND = "agency"
 STAGE_FILE = sorted((ROOT / "docs/stages").glob("*.md"))[0]  # any stage: the test does not depend on their names
 STAGE = STAGE_FILE.stem

@@ -167,10 +167,18 @@ def assert_fits(page, box: str) -> float:
     # Chromium pauses rendering in cross-origin frames out of view, so a
     # frame measures itself again when it scrolls into view, as a reader's does.
     page.locator(f"#{box} iframe").scroll_into_view_if_needed()
-    outer, inner = heights(page, box)
-    assert abs(outer - inner) <= 2, f"{box}: frame {outer}px, content {inner}px"
     frame = frame_of(page, box)
-    assert frame.evaluate("document.documentElement.scrollHeight <= window.innerHeight"), f"{box} scrolls inside"
+    # The frame follows its content a moment after the content changes (a font
+    # or a section settling), so both are read until they agree or time is up.
+    deadline = time.monotonic() + 20.0
+    while True:
+        outer, inner = heights(page, box)
+        scrolls = frame.evaluate("document.documentElement.scrollHeight > window.innerHeight")
+        if (abs(outer - inner) <= 2 and not scrolls) or time.monotonic() > deadline:
+            break
+        page.wait_for_timeout(50)
+    assert abs(outer - inner) <= 2, f"{box}: frame {outer}px, content {inner}px"
+    assert not scrolls, f"{box} scrolls inside"
     return outer
 
 

@@ -266,17 +266,23 @@ def visit(open_post):
 
 
 def frame(page, key: str):
-    page.locator(f"#{key} iframe").scroll_into_view_if_needed()  # lazy frames load when seen
-    handle = page.locator(f"#{key} iframe").element_handle()
-    content = handle.content_frame()
-    content.wait_for_load_state()
+    """The widget's frame in the post, found once per post: each look-up is four
+    calls to the browser, and the checks below ask for the same frame often."""
+    found = page.__dict__.setdefault("widget_frames", {})
+    content = found.get(key)
+    if content is None or content.is_detached():
+        page.locator(f"#{key} iframe").scroll_into_view_if_needed()  # lazy frames load when seen
+        content = page.locator(f"#{key} iframe").element_handle().content_frame()
+        content.wait_for_load_state()
+        found[key] = content
     return content
 
 
 def fitted(page, key: str, tries: int = 100) -> tuple[float, float]:
     """(frame height, content height) once the frame follows its content."""
-    page.locator(f"#{key} iframe").scroll_into_view_if_needed()
     inner_frame = frame(page, key)
+    # Chromium pauses rendering in cross-origin frames out of view: look at it first, as a reader does.
+    page.locator(f"#{key} iframe").scroll_into_view_if_needed()
     outer = inner = 0.0
     for _ in range(tries):
         outer = page.locator(f"#{key} iframe").evaluate("e => e.getBoundingClientRect().height")

@@ -156,6 +156,21 @@ def test_install_script_as_root_on_a_fresh_machine_updates_then_picks_the_releas
     ]
 
 
+def test_install_script_for_tests_adds_the_headless_shell_where_the_release_has_it(tmp_path):
+    """Debian offers Chromium's headless shell, which runs the browser tests on less CPU."""
+    debian_like = BUILD_PACKAGES + " chromium chromium-headless-shell default-jre-headless nginx-light npm"
+    proc, ran = run_install_script(tmp_path, "--test", available=debian_like)
+    assert proc.returncode == 0, proc.stderr
+    assert ran[-1] == (
+        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium default-jre-headless nginx-light npm "
+        "chromium-headless-shell [DEBIAN_FRONTEND=noninteractive]"
+    )
+    plain_build = tmp_path / "build-only"
+    plain_build.mkdir()
+    proc, ran = run_install_script(plain_build, available=debian_like)
+    assert proc.returncode == 0 and "chromium-headless-shell" not in " ".join(ran), "only the tests need a browser"
+
+
 def test_install_script_uses_sudo_for_a_user_and_keeps_it_non_interactive(tmp_path):
     proc, ran = run_install_script(tmp_path, installed="python3-venv fonts-dejavu-core", uid=1000)
     assert proc.returncode == 0, proc.stderr

@@ -12,6 +12,9 @@ import pytest
 from nextsteps.content import load_content
 from support import Server, build, copy_project, journeys, pdf_page_texts, plain_text
 
+# One group: the renamed guide is built once, by the one worker that runs this module.
+pytestmark = pytest.mark.xdist_group("journeys")
+
 OLD, NEW = "interview", "met-the-employer"
 NEW_PHRASE = "after you met the employer"
 NEW_CHECKLIST_TITLE = "Your checklist: you met the employer"

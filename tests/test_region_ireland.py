@@ -11,6 +11,9 @@ import pytest
 from nextsteps.content import regions
 from support import build, pdf_page_texts
 
+# One group: the Irish edition is built once, by the one worker that runs this module.
+pytestmark = pytest.mark.xdist_group("region_ireland")
+
 # Facts that are true in the UK only: laws, advice services, benefits, time limits, free numbers.
 UK_ONLY = [
     r"\bAcas\b",

@@ -12,6 +12,9 @@ import pytest
 from nextsteps.content import load_content
 from support import build
 
+# One group: the new guide is made and built once, by the one worker that runs this module.
+pytestmark = pytest.mark.xdist_group("scaffold")
+
 # The console script pip installs beside this Python.
 COMMAND = Path(sys.executable).parent / "nextsteps"
 KEY = re.compile(r"^( *)([a-z_]+):")
