@@ -4,11 +4,29 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import CHROMIUM_ARGS, CHROMIUM_ENV, FRESH_ENV, NO_CHROMIUM, ROOT, Server, find_chromium, shared_build
+from support import (
+    CHROMIUM_ARGS,
+    CHROMIUM_ENV,
+    FRESH_ENV,
+    NO_CHROMIUM,
+    ROOT,
+    SERIAL_FRESH_ENV,
+    SITECUSTOM,
+    TEST_ENV,
+    BuildResult,
+    Server,
+    build,
+    copy_project,
+    find_chromium,
+    shared,
+    shared_build,
+)
 
 
 @pytest.fixture(scope="session")
@@ -21,9 +39,44 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def fresh_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The same site with every PDF and Word file rendered afresh in worker processes, not from the cache."""
-    result = shared_build(tmp_path_factory, "fresh", env=FRESH_ENV)
+    """The site built from a copy of the project whose PDF cache starts empty,
+    so every PDF and Word file is rendered afresh, in worker processes. The
+    copy (``fresh_site.parent / "project"``) keeps the cache the build filled."""
+
+    def make(folder: Path) -> BuildResult:
+        project = copy_project(folder / "project", shared_cache=False)
+        return build(folder / "site", project, env=FRESH_ENV)
+
+    result = shared(tmp_path_factory, "fresh", make)
     assert result.returncode == 0, result.output[-2000:]
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def offline_serial_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built with no network at all, every file rendered afresh in the build process itself.
+
+    No network namespace where the machine allows one (some systems forbid
+    unprivileged user namespaces), and its Python cannot open a connection
+    either way. One build serves two promises: an offline build and a serial
+    render each give the fresh build's bytes.
+    """
+
+    def make(folder: Path) -> BuildResult:
+        unshare = shutil.which("unshare")
+        allowed = unshare and subprocess.run([unshare, "-rn", "true"], capture_output=True).returncode == 0
+        proc = subprocess.run(
+            [*(["unshare", "-rn"] if allowed else []), sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(folder / "site")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "HOME": str(folder), **TEST_ENV, **SERIAL_FRESH_ENV, "PYTHONPATH": str(SITECUSTOM / "offline")},
+            timeout=600,
+        )
+        return BuildResult(proc.returncode, proc.stdout + proc.stderr, folder / "site")
+
+    result = shared(tmp_path_factory, "offline-serial", make)
+    assert result.returncode == 0, result.output[-3000:]
     return result.site
 
 

@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -90,9 +91,13 @@ def build(site_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml", env:
     return BuildResult(proc.returncode, proc.stdout + proc.stderr, site_dir)
 
 
-# A fresh render of every PDF and Word file, in worker processes: the
-# reproducibility and render-pool tests compare their builds with this one.
-FRESH_ENV = {"NEXTSTEPS_NO_CACHE": "1", "NEXTSTEPS_RENDER_WORKERS": "3"}
+# Render in worker processes. The fresh build (conftest.fresh_site) uses this
+# on a copy of the project whose cache starts empty, so it renders every PDF
+# and Word file afresh; the reproducibility and render-pool tests compare
+# their builds with it.
+FRESH_ENV = {"NEXTSTEPS_RENDER_WORKERS": "3"}
+# Every file rendered afresh (no cache at all), in the build process itself.
+SERIAL_FRESH_ENV = {"NEXTSTEPS_NO_CACHE": "1", "NEXTSTEPS_RENDER_WORKERS": "0"}
 
 
 def files(site: Path) -> dict[str, bytes]:
@@ -106,8 +111,9 @@ def run_folder(tmp_path_factory) -> Path:
     return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
-def shared_build(tmp_path_factory, name: str, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
-    """Build one configuration once per test run, however many workers ask.
+def shared(tmp_path_factory, name: str, make: Callable[[Path], BuildResult]) -> BuildResult:
+    """Make one build once per test run, however many workers ask: ``make``
+    gets an empty folder and builds into its ``site`` folder.
 
     The first worker to ask builds under a file lock; the others wait for it
     and read the same folder. Tests only read a shared build, never change it.
@@ -121,9 +127,14 @@ def shared_build(tmp_path_factory, name: str, project: Path = ROOT, config: str 
             found = json.loads(record.read_text(encoding="utf-8"))
             return BuildResult(found["returncode"], found["output"], folder / "site")
         folder.mkdir(parents=True, exist_ok=True)
-        result = build(folder / "site", project, config=config, env=env)
+        result = make(folder)
         record.write_text(json.dumps({"returncode": result.returncode, "output": result.output}), encoding="utf-8")
         return result
+
+
+def shared_build(tmp_path_factory, name: str, project: Path = ROOT, config: str = "mkdocs.yml", env: dict[str, str] | None = None) -> BuildResult:
+    """Build one configuration of a project once per test run (see ``shared``)."""
+    return shared(tmp_path_factory, name, lambda folder: build(folder / "site", project, config=config, env=env))
 
 
 _last_port_offset = [-1]

@@ -6,7 +6,6 @@ import subprocess
 import sys
 
 from nextsteps import cache
-from support import build, copy_project
 
 
 def test_cache_keys_change_with_any_part():
@@ -26,10 +25,13 @@ def test_a_disk_cache_is_reused_and_gives_the_same_bytes(tmp_path):
     assert first == second == b"bytes" and calls == [1]
 
 
-def test_second_clean_build_renders_no_pdf_and_imports_no_weasyprint(tmp_path):
-    """With the cache warm, a clean build does not even import WeasyPrint."""
-    project = copy_project(tmp_path / "project", shared_cache=False)
-    assert build(tmp_path / "one", project).returncode == 0
+def test_second_clean_build_renders_no_pdf_and_imports_no_weasyprint(fresh_site, tmp_path):
+    """With the cache warm, a clean build does not even import WeasyPrint.
+
+    The first build is the run's fresh build (conftest.fresh_site): a copy of
+    the project whose cache started empty, and which that build filled.
+    """
+    project = fresh_site.parent / "project"
     assert any((project / ".cache" / "nextsteps").glob("pdf-*"))
     script = (
         "import sys\n"
@@ -42,6 +44,7 @@ def test_second_clean_build_renders_no_pdf_and_imports_no_weasyprint(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "{} False False"
-    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.pdf"))
+    one = sorted(p.relative_to(fresh_site) for p in fresh_site.rglob("*.pdf"))
+    assert one
     for rel in one:
-        assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes()
+        assert (fresh_site / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes()

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import gates
 import pytest
-from support import ROOT, SITECUSTOM, TEST_ENV, Server, files
+from support import Server, files
 
 BROKEN_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Broken</title></head>
@@ -55,25 +52,9 @@ def test_html_gate_fails_on_invalid_html(broken_site):
 
 # Reproducible and offline ---------------------------------------------------
 
-def test_offline_build_is_byte_identical(fresh_site, tmp_path):
-    """Two clean builds, one with no network at all, give the same bytes.
-
-    The offline build has no network namespace where the machine allows one
-    (some systems forbid unprivileged user namespaces), and its Python
-    cannot open a connection either way.
-    """
-    no_network = ["unshare", "-rn"] if shutil.which("unshare") and subprocess.run(["unshare", "-rn", "true"], capture_output=True).returncode == 0 else []
-    out = tmp_path / "site"
-    proc = subprocess.run(
-        [*no_network, sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), **TEST_ENV, "NEXTSTEPS_NO_CACHE": "1", "PYTHONPATH": str(SITECUSTOM / "offline")},
-        timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    first, second = files(fresh_site), files(out)
+def test_offline_build_is_byte_identical(fresh_site, offline_serial_site):
+    """Two clean builds, one with no network at all (conftest.offline_serial_site), give the same bytes."""
+    first, second = files(fresh_site), files(offline_serial_site)
     assert sorted(first) == sorted(second)
     differing = [name for name in first if first[name] != second[name]]
     assert differing == []
