@@ -131,6 +131,8 @@ def test_the_phone_menu_opens_and_closes_from_the_keyboard(server, page):
     assert menu.get_attribute("title") == "Navigation"
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked")
+    # The drawer slides in; a reader tabs on once it is there.
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
     # The open drawer's links are in the Tab order and in sight.
     stops = _walk(page, 40)
     inside = [stop for stop in stops if stop["inDrawer"]]
