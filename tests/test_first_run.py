@@ -118,7 +118,8 @@ STUBS = {
     # image. Like the real tool, more follows the candidate line: a long
     # version table, so a reader that stops at the match cuts the writer off.
     "apt-cache": 'if [ -e "$STUB_LOG.updated" ]; then for n in $STUB_AVAILABLE; do [ "$n" = "$2" ] && { echo "  Candidate: 1.0"; printf "     1.0 500\\n        500 http://deb.example/debian stable/main amd64 Packages\\n%.0s" {1..4000}; exit 0; }; done; fi; echo "  Candidate: (none)"',
-    "apt-get": 'echo "apt-get $* [DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}]" >>"$STUB_LOG"; [ "$1" = update ] && : >"$STUB_LOG.updated"; exit 0',
+    # A package named in $STUB_BROKEN fails to install, as one from a mirror out of reach does.
+    "apt-get": 'echo "apt-get $* [DEBIAN_FRONTEND=${DEBIAN_FRONTEND:-}]" >>"$STUB_LOG"; [ "$1" = update ] && : >"$STUB_LOG.updated"; for n in $STUB_BROKEN; do [[ " $* " == *" $n "* ]] && exit 100; done; exit 0',
     "id": 'echo "$STUB_UID"',
     # Like the real sudo, it runs the command with a cleared environment.
     "sudo": 'echo "sudo $*" >>"$STUB_LOG"; exec env -i PATH="$PATH" STUB_LOG="$STUB_LOG" "$@"',
@@ -130,7 +131,7 @@ BUILD_PACKAGES = "python3-venv libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-cor
 UBUNTU_LIKE = BUILD_PACKAGES + " chromium-browser default-jre-headless nginx npm"
 
 
-def run_install_script(tmp_path, *args, tools=("dpkg-query", "apt-cache", "apt-get", "id", "sudo"), installed="", available=UBUNTU_LIKE, uid=0):
+def run_install_script(tmp_path, *args, tools=("dpkg-query", "apt-cache", "apt-get", "id", "sudo"), installed="", available=UBUNTU_LIKE, uid=0, broken=""):
     import shutil
 
     bin_dir = tmp_path / "bin"
@@ -141,7 +142,7 @@ def run_install_script(tmp_path, *args, tools=("dpkg-query", "apt-cache", "apt-g
         (bin_dir / tool).write_text("#!/bin/bash\n" + STUBS[tool] + "\n", encoding="utf-8")
         (bin_dir / tool).chmod(0o755)
     log = tmp_path / "commands.log"
-    env = {"PATH": str(bin_dir), "STUB_LOG": str(log), "STUB_INSTALLED": installed, "STUB_AVAILABLE": available, "STUB_UID": str(uid)}
+    env = {"PATH": str(bin_dir), "STUB_LOG": str(log), "STUB_INSTALLED": installed, "STUB_AVAILABLE": available, "STUB_UID": str(uid), "STUB_BROKEN": broken}
     proc = subprocess.run(["/bin/bash", str(ROOT / "scripts/install-system-packages.sh"), *args], env=env, capture_output=True, text=True, timeout=60)
     ran = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
     return proc, ran
@@ -161,10 +162,16 @@ def test_install_script_for_tests_adds_the_headless_shell_where_the_release_has_
     debian_like = BUILD_PACKAGES + " chromium chromium-headless-shell default-jre-headless nginx-light npm"
     proc, ran = run_install_script(tmp_path, "--test", available=debian_like)
     assert proc.returncode == 0, proc.stderr
-    assert ran[-1] == (
-        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium default-jre-headless nginx-light npm "
-        "chromium-headless-shell [DEBIAN_FRONTEND=noninteractive]"
-    )
+    assert ran[-2:] == [
+        f"apt-get install -y -q --no-install-recommends {BUILD_PACKAGES} chromium default-jre-headless nginx-light npm [DEBIAN_FRONTEND=noninteractive]",
+        "apt-get install -y -q --no-install-recommends chromium-headless-shell [DEBIAN_FRONTEND=noninteractive]",
+    ]
+    # Out of reach, it stops nothing: the tests use Chromium itself.
+    unreachable = tmp_path / "unreachable"
+    unreachable.mkdir()
+    proc, ran = run_install_script(unreachable, "--test", available=debian_like, broken="chromium-headless-shell")
+    assert proc.returncode == 0, proc.stderr
+    assert "Could not install chromium-headless-shell; the tests use Chromium itself instead." in proc.stderr
     plain_build = tmp_path / "build-only"
     plain_build.mkdir()
     proc, ran = run_install_script(plain_build, available=debian_like)
