@@ -13,9 +13,6 @@ from pathlib import Path
 
 SCRIPTS = "assets/javascripts"
 COMMON = f"{SCRIPTS}/common.js"
-# This one runs while the page is still being read (no "defer"), before the
-# deferred common.js, so it keeps its own small storage read.
-EARLY = {"carry-on.js"}
 # The theme's own small scripts (overrides/) and the loader pasted into other sites.
 NOT_COMPONENTS = {"embed.js", "header-buttons.js", "oembed-link.js", "theme-hash.js", "theme-palette.js", "theme-scope.js"}
 
@@ -24,7 +21,7 @@ def component_scripts(site: Path) -> dict[str, str]:
     """The published scripts that load after common.js, by file name."""
     found = {path.name: path.read_text(encoding="utf-8") for path in sorted((site / SCRIPTS).glob("*.js"))}
     ours = {name: text for name, text in found.items() if not name.endswith(".min.js")}  # not the theme's bundle
-    return {name: text for name, text in ours.items() if name not in EARLY | NOT_COMPONENTS | {"common.js"}}
+    return {name: text for name, text in ours.items() if name not in NOT_COMPONENTS | {"common.js"}}
 
 
 def test_the_shared_helpers_are_written_once(site):
@@ -40,7 +37,7 @@ def test_the_shared_helpers_are_written_once(site):
         assert re.search(pattern, common), f"common.js should hold {what}"
         copies = [name for name, text in component_scripts(site).items() if re.search(pattern, text)]
         assert not copies, f"{what} is written again in {copies}: use window.NextSteps (common.js)"
-    assert {"checklist.js", "letters.js", "letter-details.js", "embed-frame.js", "journey.js", "plan.js", "plan-calendar.js"} <= set(
+    assert {"checklist.js", "letters.js", "letter-details.js", "embed-frame.js", "journey.js", "plan.js", "plan-calendar.js", "carry-on.js"} <= set(
         component_scripts(site)
     )
 
@@ -66,6 +63,14 @@ def test_the_plan_loads_its_helpers_first_where_it_is_drawn(site):
     assert plan_scripts == ["common.js", "plan-calendar.js", "plan.js"], early
     assert html.index('src="../assets/javascripts/plan.js"') < html.index("data-ns-plan-when-ready")
     assert "window.NextSteps.calendar =" in (site / SCRIPTS / "plan-calendar.js").read_text(encoding="utf-8")
+
+
+def test_the_start_page_runs_common_before_the_carry_on_box(site):
+    """The "Carry on" box is filled while the page is read: common.js runs just before it, without "defer"."""
+    html = (site / "index.html").read_text(encoding="utf-8")
+    early = [src.rsplit("/", 1)[-1] for src in re.findall(r'<script src="([^"]+)"></script>', html)]
+    assert [name for name in early if name in {"common.js", "carry-on.js"}] == ["common.js", "carry-on.js"], early
+    assert html.index('src="assets/javascripts/common.js"></script>') < html.index("data-ns-carry-on")
 
 
 def test_no_test_only_global_ships(site):

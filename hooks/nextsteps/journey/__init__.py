@@ -18,6 +18,7 @@ import json
 import posixpath
 from pathlib import Path
 
+from .. import browser
 from ..addresses import checklist_url, page_url, rel_url, root_of, stage_step_path
 from ..content import Content
 from ..outputs import Generated, asset, filled_script
@@ -78,8 +79,11 @@ def carry_on_html(content: Content, from_url: str) -> str:
     of the page is drawn, so nothing moves.
     """
     data = {"journeys": journeys(content, from_url), "words": words_for_script("script.journey.")}
-    src = rel_url(from_url, "") + CARRY_ON_SCRIPT if rel_url(from_url, "") != "./" else CARRY_ON_SCRIPT
+    root = rel_url(from_url, "")
+    common, src = (browser.SCRIPT, CARRY_ON_SCRIPT) if root == "./" else (root + browser.SCRIPT, root + CARRY_ON_SCRIPT)
+    # common.js (storage, {slots}) runs first, also without "defer"; its deferred copy later keeps what it made.
     return (
+        f'<script src="{common}"></script>'
         f'<div class="ns-carry-on" data-ns-carry-on hidden>'
         f'<script type="application/json">{script_json(data)}</script></div>'
         f'<script src="{src}"></script>'

@@ -9,6 +9,9 @@
  * there (step 1 otherwise), so a stored value from an older guide, or a
  * made-up one, is ignored. journey.js writes the value it reads:
  * localStorage "nextsteps.journey.v1" = {"journey": "...", "step": "...", "checklist": "..."}.
+ *
+ * common.js runs just before the box, also without "defer", and gives the
+ * storage probe and {slots} filling (window.NextSteps).
  */
 (() => {
   "use strict";
@@ -21,13 +24,13 @@
     : document.querySelector("[data-ns-carry-on]");
   if (!box) return;
 
-  let storage = null;
+  const { storage, fill } = window.NextSteps || {};
+  if (!storage) return; // blocked: nothing to carry on with
   let saved = null;
   try {
-    storage = window.localStorage;
     saved = JSON.parse(storage.getItem(KEY) || "null");
   } catch (error) {
-    return; // blocked, or not ours: nothing to carry on with
+    return; // not ours: nothing to carry on with
   }
   if (!saved || typeof saved !== "object" || typeof saved.journey !== "string" || !SLUG.test(saved.journey)) return;
 
@@ -46,19 +49,18 @@
   const index = found < 0 ? 0 : found;
   const step = steps[index];
   const words = data.words || {};
-  const fill = (text, slots) => String(text || "").replace(/\{(\w+)\}/g, (all, name) => (name in slots ? String(slots[name]) : all));
 
   const lead = document.createElement("p");
   lead.className = "ns-carry-on__lead";
-  lead.textContent = fill(words.welcome, { journey: journey.title });
+  lead.textContent = fill(words.welcome || "", { journey: journey.title });
   const go = document.createElement("a");
   go.className = "md-button md-button--primary ns-carry-on__go";
   go.href = step.href;
-  go.textContent = fill(words.carry_on, { number: index + 1, total: steps.length, title: step.title });
+  go.textContent = fill(words.carry_on || "", { number: index + 1, total: steps.length, title: step.title });
   const again = document.createElement("button");
   again.type = "button";
   again.className = "ns-button ns-button--secondary";
-  again.textContent = fill(words.choose_again, {});
+  again.textContent = fill(words.choose_again || "", {});
   again.addEventListener("click", () => {
     try {
       storage.removeItem(KEY);
