@@ -152,31 +152,26 @@ def frame_of(page, box: str):
     return page.locator(f"#{box} iframe").element_handle().content_frame()
 
 
-def heights(page, box: str, timeout: float = 20.0) -> tuple[float, float]:
-    """(iframe height, content height) once they agree, or when time is up."""
-    deadline = time.monotonic() + timeout
-    while True:
-        outer = page.locator(f"#{box} iframe").evaluate("e => e.getBoundingClientRect().height")
-        inner = frame_of(page, box).evaluate("document.documentElement.getBoundingClientRect().height")
-        if abs(outer - inner) <= 2 or time.monotonic() > deadline:
-            return outer, inner
-        page.wait_for_timeout(50)
+def heights(page, box: str) -> tuple[float, float, bool]:
+    """(iframe height, content height, whether the content scrolls inside the frame), read once."""
+    outer = page.locator(f"#{box} iframe").evaluate("e => e.getBoundingClientRect().height")
+    inner, scrolls = frame_of(page, box).evaluate(
+        "[document.documentElement.getBoundingClientRect().height, document.documentElement.scrollHeight > window.innerHeight]"
+    )
+    return outer, inner, scrolls
 
 
 def assert_fits(page, box: str) -> float:
     # Chromium pauses rendering in cross-origin frames out of view, so a
     # frame measures itself again when it scrolls into view, as a reader's does.
     page.locator(f"#{box} iframe").scroll_into_view_if_needed()
-    frame = frame_of(page, box)
     # The frame follows its content a moment after the content changes (a font
     # or a section settling), so both are read until they agree or time is up.
     deadline = time.monotonic() + 20.0
-    while True:
-        outer, inner = heights(page, box)
-        scrolls = frame.evaluate("document.documentElement.scrollHeight > window.innerHeight")
-        if (abs(outer - inner) <= 2 and not scrolls) or time.monotonic() > deadline:
-            break
+    outer, inner, scrolls = heights(page, box)
+    while (abs(outer - inner) > 2 or scrolls) and time.monotonic() < deadline:
         page.wait_for_timeout(50)
+        outer, inner, scrolls = heights(page, box)
     assert abs(outer - inner) <= 2, f"{box}: frame {outer}px, content {inner}px"
     assert not scrolls, f"{box} scrolls inside"
     return outer

@@ -244,6 +244,7 @@ def open_post(context, server, wordpress):
     page.set_viewport_size({"width": 700, "height": 900})
     page.errors = []
     page.requests = []
+    page.widget_frames = {}  # by widget key, filled by frame()
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("console", lambda m: page.errors.append(f"{m.text} {m.location.get('url', '')}") if m.type == "error" else None)
     page.on("request", lambda request: page.requests.append(request.url))
@@ -268,7 +269,7 @@ def visit(open_post):
 def frame(page, key: str):
     """The widget's frame in the post, found once per post: each look-up is four
     calls to the browser, and the checks below ask for the same frame often."""
-    found = page.__dict__.setdefault("widget_frames", {})
+    found = page.widget_frames
     content = found.get(key)
     if content is None or content.is_detached():
         page.locator(f"#{key} iframe").scroll_into_view_if_needed()  # lazy frames load when seen
