@@ -283,6 +283,14 @@ class SiteHandler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+class _QuietHTTPServer(ThreadingHTTPServer):
+    """A browser that moves on drops the requests it no longer needs: not worth a traceback."""
+
+    def handle_error(self, request, client_address) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class Server:
     """A static server for a folder on 127.0.0.1 (or another loopback host)."""
 
@@ -290,7 +298,7 @@ class Server:
         if rules is None:
             rules = parse_headers_file(directory / "_headers") if headers else []
         handler = type("Handler", (SiteHandler,), {"rules": rules, "prefix": prefix, "slow": slow or {}})
-        self.httpd = ThreadingHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
+        self.httpd = _QuietHTTPServer((host, 0), functools.partial(handler, directory=str(directory)))
         self.host = host
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
