@@ -68,6 +68,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=30, help="how many of the site's pages to visit (default 30)")
     args = parser.parse_args()
+    if args.pages < 1:
+        parser.error("--pages must be 1 or more")
     executable = find_chromium()
     if executable is None:
         sys.exit("Chromium is missing: install it (apt-get install chromium) or set CHROMIUM_PATH.")
